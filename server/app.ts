@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { invitationRoutes } from './modules/invitations/routes.js';
+import { mailboxRoutes } from './modules/mailbox/routes.js';
+import { tenantRoutes } from './modules/tenants/routes.js';
+import auth from './platform/auth/plugin.js';
+import csrf from './platform/csrf.js';
+import { errorBody, registerErrorHandling } from './platform/http-errors.js';
+
+export type BuildOptions = { isShuttingDown?: () => boolean; webRoot?: string };
+
+const defaultWebRoot = path.resolve(import.meta.dirname, '../dist/web');
+
+/** Registers platform plugins, then every module: the order here is the architecture. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: deps.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Platform
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its CSS-in-JS into <style> tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(csrf, { secure: deps.config.secureCookies });
+  await app.register(auth, deps);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Madoguchi API', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'mg_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  const indexHtml = path.join(webRoot, 'index.html');
+  const hasWeb = existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  }
+  registerErrorHandling(app, (req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api';
+    if (!isApi && hasWeb && req.method === 'GET' && req.headers.accept?.includes('text/html')) {
+      // The single-page app owns every other path; it shows its own 404 page.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody(req.locale ?? 'ja', 'not_found'));
+  });
+
+  // Modules
+  await app.register(healthRoutes, { ...deps, isShuttingDown: options.isShuttingDown ?? (() => false) });
+  await app.register(identityRoutes, deps);
+  await app.register(invitationRoutes, deps);
+  await app.register(tenantRoutes, deps);
+  if (deps.config.mailboxEnabled) await app.register(mailboxRoutes, deps);
+
+  return app;
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { formatCustomerCode } from '../../common/codes.js';
+import type { Role } from '../../common/roles.js';
+import { createTenant } from '../modules/tenants/create-tenant.js';
+import type { Clock } from '../platform/clock.js';
+import { hashPassword } from '../platform/passwords.js';
+import { ensureOperatorOrganization } from './operator-organization.js';
+import type { Db } from './pool.js';
+
+export const demoLogins = [
+  { email: 'operator@madoguchi.example', label: 'operator admin (operator console)' },
+  { email: 'partner@madoguchi.example', label: 'partner admin of T8000001, member of T8000002' },
+  { email: 'customer@madoguchi.example', label: 'customer admin of a T8000001 customer company' },
+] as const;
+
+/** The demo password: DEMO_PASSWORD, else the one generated at first start (kept in the data dir). */
+export function demoPassword(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, 'demo-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const generated = `Demo-${randomBytes(9).toString('base64url')}1!`;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, generated, { mode: 0o600 });
+  return generated;
+}
+
+/** Seeds the demo organisations and users once; later starts only refresh the demo password. */
+export async function seedDemo(db: Db, clock: Clock, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(4242)`.execute(trx);
+    const seeded = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', demoLogins[0].email)
+      .executeTakeFirst();
+    if (seeded) {
+      await trx
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where(
+          'email',
+          'in',
+          demoLogins.map((l) => l.email),
+        )
+        .execute();
+      return;
+    }
+    const operator = await ensureOperatorOrganization(trx, clock);
+    const tenant1 = await createTenant(trx, clock, {
+      name: 'デモ販売店株式会社',
+      actorUserId: null,
+      ip: null,
+    });
+    const tenant2 = await createTenant(trx, clock, {
+      name: 'サンプル商事株式会社',
+      actorUserId: null,
+      ip: null,
+    });
+    const { n } = (await sql<{ n: string }>`SELECT nextval('customer_code_seq') AS n`.execute(trx)).rows[0]!;
+    const customer = await trx
+      .insertInto('organizations')
+      .values({
+        kind: 'customer',
+        code: formatCustomerCode(BigInt(n)),
+        name: 'デモ顧客株式会社',
+        tenant_id: tenant1.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    const addUser = async (
+      email: string,
+      name: string,
+      memberships: { org: string; tenant: string | null; role: Role }[],
+    ) => {
+      const user = await trx
+        .insertInto('users')
+        .values({ email, name, password_hash: passwordHash, created_at: clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const m of memberships) {
+        await trx
+          .insertInto('memberships')
+          .values({ user_id: user.id, organization_id: m.org, tenant_id: m.tenant, role: m.role })
+          .execute();
+      }
+    };
+    await addUser(demoLogins[0].email, '運営 太郎', [
+      { org: operator.id, tenant: null, role: 'operator_admin' },
+    ]);
+    await addUser(demoLogins[1].email, '販売 花子', [
+      { org: tenant1.id, tenant: tenant1.id, role: 'admin' },
+      { org: tenant2.id, tenant: tenant2.id, role: 'member' },
+    ]);
+    await addUser(demoLogins[2].email, '顧客 一郎', [
+      { org: customer.id, tenant: tenant1.id, role: 'admin' },
+    ]);
+  });
+}

@@ -1,0 +1,67 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { demoLogins, demoPassword, seedDemo } from './db/seed-demo.js';
+import { createLogger } from './platform/logger.js';
+import { startRuntime } from './runtime.js';
+
+/** Process entry: config → database → app → listen; graceful shutdown on SIGTERM / SIGINT. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const runtime = await startRuntime(config, log);
+  let password: string | undefined;
+  if (config.demo) {
+    password = demoPassword(config.dataDir, config.demoPassword);
+    await seedDemo(runtime.deps.db, runtime.deps.clock, password);
+  }
+
+  let shuttingDown = false;
+  const app = await buildApp(runtime.deps, { isShuttingDown: () => shuttingDown });
+  await app.listen({ host: config.host, port: config.port });
+
+  const lines = [
+    '',
+    `  Madoguchi is running at ${config.publicUrl}`,
+    `  API docs: ${config.publicUrl}/api/docs`,
+  ];
+  if (config.mailboxEnabled) lines.push(`  Mailbox (every mail and SMS): ${config.publicUrl}/mailbox`);
+  if (password) {
+    lines.push('  Demo logins (password for all):', `    password: ${password}`);
+    for (const l of demoLogins) lines.push(`    ${l.email.padEnd(30)} ${l.label}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(
+      () => {
+        log.error('shutdown took too long; exiting');
+        process.exit(1);
+      },
+      config.shutdownGraceSeconds * 1000 + 15000,
+    );
+    force.unref();
+    await app.close(); // lets in-flight requests finish
+    await runtime.stop(); // workers, pool, embedded PostgreSQL
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import type { Db } from '../../db/pool.js';
+import type { SignedInUser } from '../../platform/auth/plugin.js';
+import { listMemberships, type MembershipView } from './repository.js';
+
+export type SessionView =
+  | { user: null }
+  | { user: SignedInUser; memberships: MembershipView[]; current: MembershipView | null };
+
+/** What the browser needs to know about the signed-in user (never the raw rows). */
+export async function presentSession(
+  db: Db,
+  user: SignedInUser | null,
+  membershipId: string | null,
+): Promise<SessionView> {
+  if (!user) return { user: null };
+  const rows = await listMemberships(db, user.id);
+  const strip = ({ membershipId: _, ...m }: (typeof rows)[number]): MembershipView => m;
+  const current = rows.find((r) => r.membershipId === membershipId);
+  return { user, memberships: rows.map(strip), current: current ? strip(current) : null };
+}

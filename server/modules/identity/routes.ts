@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { localeBody, loginBody, selectOrganizationBody } from '../../../common/schemas.js';
+import type { AppDeps } from '../../deps.js';
+import { requireUser, sessionCookieName } from '../../platform/auth/plugin.js';
+import { revokeSession } from '../../platform/auth/session-store.js';
+import { presentSession } from './present-session.js';
+import { listMemberships } from './repository.js';
+import { membershipListQuery, membershipSchema, sessionSchema } from './schemas.js';
+import { selectOrganization } from './select-organization.js';
+import { signIn } from './sign-in.js';
+
+/** Sign-in, sign-out, the session view, organisation choice and the user's language. */
+export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const cookieName = sessionCookieName(deps.config.secureCookies);
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.config.secureCookies,
+  };
+
+  app.get(
+    '/api/session',
+    { config: { access: 'public' }, schema: { tags: ['identity'], response: { 200: sessionSchema } } },
+    async (req) => presentSession(deps.db, req.user, req.session?.membershipId ?? null),
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: { tags: ['identity'], body: loginBody, response: { 200: sessionSchema } },
+    },
+    async (req, reply) => {
+      const { token, user, membershipId } = await signIn(deps, {
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(cookieName, token, cookieOptions);
+      return presentSession(deps.db, user, membershipId);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'public' }, schema: { tags: ['identity'] } },
+    async (req, reply) => {
+      if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);
+      reply.clearCookie(cookieName, cookieOptions);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/session/organization',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['identity'], body: selectOrganizationBody, response: { 200: sessionSchema } },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const membershipId = await selectOrganization(deps, {
+        userId: user.id,
+        sessionId: req.session!.id,
+        organizationId: req.body.organizationId,
+      });
+      return presentSession(deps.db, user, membershipId);
+    },
+  );
+
+  app.get(
+    '/api/memberships',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['identity'],
+        querystring: membershipListQuery,
+        response: { 200: z.object({ items: z.array(membershipSchema) }) },
+      },
+    },
+    async (req) => {
+      const rows = await listMemberships(deps.db, requireUser(req).id, req.query);
+      return { items: rows.map(({ membershipId: _, ...m }) => m) };
+    },
+  );
+
+  app.put(
+    '/api/me/locale',
+    { config: { access: 'signed-in' }, schema: { tags: ['identity'], body: localeBody } },
+    async (req, reply) => {
+      await deps.db
+        .updateTable('users')
+        .set({ locale: req.body.locale })
+        .where('id', '=', requireUser(req).id)
+        .execute();
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,49 @@
+import type { LoginBody } from '../../../common/schemas.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { SignedInUser } from '../../platform/auth/plugin.js';
+import { createSession } from '../../platform/auth/session-store.js';
+import { AppError } from '../../platform/errors.js';
+import { verifyPassword } from '../../platform/passwords.js';
+import { findUserByEmail, listMemberships } from './repository.js';
+
+type SignInInput = LoginBody & { ip: string | null; userAgent: string | null };
+
+/**
+ * Checks e-mail and password and opens a session. Every wrong credential, unknown address or
+ * disabled account gets the same answer. With one membership the session starts in it.
+ */
+export async function signIn(
+  deps: AppDeps,
+  input: SignInInput,
+): Promise<{ token: string; user: SignedInUser; membershipId: string | null }> {
+  const { db, clock, config } = deps;
+  const user = await findUserByEmail(db, input.email);
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+  if (!user || !passwordOk || user.status !== 'active') {
+    throw new AppError(401, 'invalid_credentials');
+  }
+  const memberships = await listMemberships(db, user.id);
+  const only = memberships.length === 1 ? memberships[0] : undefined;
+  return db.transaction().execute(async (trx) => {
+    const token = await createSession(trx, clock, config.session, {
+      userId: user.id,
+      membershipId: only?.membershipId ?? null,
+      ip: input.ip,
+      userAgent: input.userAgent,
+    });
+    await trx.updateTable('users').set({ last_login_at: clock.now() }).where('id', '=', user.id).execute();
+    await recordAudit(trx, clock, { actorUserId: user.id, action: 'user.sign_in', ip: input.ip });
+    return {
+      token,
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        locale: user.locale,
+        timeZone: user.time_zone,
+      },
+      membershipId: only?.membershipId ?? null,
+    };
+  });
+}

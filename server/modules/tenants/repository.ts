@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/pool.js';
+
+export type TenantListQuery = {
+  page: number;
+  pageSize: number;
+  sort: 'code' | 'name' | 'createdAt';
+  order: 'asc' | 'desc';
+  q?: string;
+};
+
+const sortColumn = { code: 'o.code', name: 'o.name', createdAt: 'o.created_at' } as const;
+
+/** One page of partner tenants with member and pending-invitation counts, filtered and sorted in SQL. */
+export async function listTenants(db: Db, now: Date, query: TenantListQuery) {
+  let base = db.selectFrom('organizations as o').where('o.kind', '=', 'partner');
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('o.name', 'ilike', pattern), eb('o.code', 'ilike', pattern)]));
+  }
+  const [items, total] = await Promise.all([
+    base
+      .select((eb) => [
+        'o.id',
+        'o.code',
+        'o.name',
+        'o.created_at as createdAt',
+        eb
+          .selectFrom('memberships as m')
+          .select(sql<string>`count(*)`.as('n'))
+          .whereRef('m.organization_id', '=', 'o.id')
+          .as('memberCount'),
+        eb
+          .selectFrom('invitations as i')
+          .select(sql<string>`count(*)`.as('n'))
+          .whereRef('i.organization_id', '=', 'o.id')
+          .where('i.accepted_at', 'is', null)
+          .where('i.expires_at', '>', now)
+          .as('pendingInvitationCount'),
+      ])
+      .orderBy(sortColumn[query.sort], query.order)
+      .orderBy('o.id', query.order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    base.select(sql<string>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: items.map((r) => ({
+      ...r,
+      memberCount: Number(r.memberCount ?? 0),
+      pendingInvitationCount: Number(r.pendingInvitationCount ?? 0),
+    })),
+    total: Number(total.total),
+  };
+}
+
+export async function findTenant(db: Db, tenantId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'code', 'name', 'tenant_id', 'created_at'])
+    .where('id', '=', tenantId)
+    .where('kind', '=', 'partner')
+    .executeTakeFirst();
+}
+
+export async function listMembers(db: Db, organizationId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role'])
+    .where('memberships.organization_id', '=', organizationId)
+    .orderBy('users.email')
+    .execute();
+}

@@ -1,0 +1,71 @@
+import type { Locale } from '../../../common/roles.js';
+
+export type Rendered = { subject: string; body: string };
+type Template<V> = Record<Locale, (vars: V) => Rendered>;
+
+export type InvitationVars = {
+  email: string;
+  organizationCode: string;
+  organizationName: string;
+  url: string;
+  /** Already formatted in the recipient's time zone. */
+  expiresAt: string;
+};
+
+const footer = {
+  ja: '本メールはシステムより自動送信されたものです。返信はできません。',
+  en: 'This message was sent automatically. Please do not reply.',
+};
+
+/** 仮ユーザ登録通知 (`001 §2.1`): the invitation to register with an organisation. */
+const invitation: Template<InvitationVars> = {
+  ja: (v) => ({
+    subject: '【Madoguchi】新規ユーザ登録のお願い',
+    body: [
+      `${v.email} 様`,
+      '',
+      'Madoguchi の以下のテナントにユーザ追加されました。',
+      '',
+      `テナント ID : ${v.organizationCode}`,
+      `テナント名 : ${v.organizationName}`,
+      '',
+      'Madoguchi の利用を開始するには、7 日以内に以下の URL から新規ユーザ登録の手続きを行ってください。',
+      `（有効期限: ${v.expiresAt}）`,
+      '',
+      v.url,
+      '',
+      'URL の期限が切れた場合は、招待した管理者にご連絡ください。',
+      '',
+      footer.ja,
+    ].join('\n'),
+  }),
+  en: (v) => ({
+    subject: '[Madoguchi] Please complete your user registration',
+    body: [
+      `Dear ${v.email},`,
+      '',
+      'You have been added as a user of the following tenant on Madoguchi.',
+      '',
+      `Tenant ID: ${v.organizationCode}`,
+      `Tenant name: ${v.organizationName}`,
+      '',
+      'To start using Madoguchi, complete your registration at the URL below within 7 days.',
+      `(Expires: ${v.expiresAt})`,
+      '',
+      v.url,
+      '',
+      'If the link has expired, please contact the administrator who invited you.',
+      '',
+      footer.en,
+    ].join('\n'),
+  }),
+};
+
+export const mailTemplates = { invitation } as const;
+export type MailTemplateName = keyof typeof mailTemplates;
+export type MailVars<N extends MailTemplateName> = Parameters<(typeof mailTemplates)[N]['ja']>[0];
+
+export function renderMail<N extends MailTemplateName>(name: N, locale: Locale, vars: MailVars<N>): Rendered {
+  const render = mailTemplates[name][locale] as (v: MailVars<N>) => Rendered;
+  return render(vars);
+}

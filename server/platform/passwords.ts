@@ -1,0 +1,17 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot import).
+const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string) => hash(password, options);
+
+/** A hash to verify against when the user does not exist, so timing does not reveal it. */
+let decoy: Promise<string> | undefined;
+
+/** True only when `hashed` is set and matches; always spends one argon2 verification. */
+export async function verifyPassword(hashed: string | null, password: string): Promise<boolean> {
+  decoy ??= hashPassword('decoy-password-that-never-matches');
+  const target = hashed ?? (await decoy);
+  const ok = await verify(target, password).catch(() => false);
+  return hashed !== null && ok;
+}

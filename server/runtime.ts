@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js';
+import { migrateToLatest } from './db/migrator.js';
+import { createDb, type Db } from './db/pool.js';
+import type { AppDeps } from './deps.js';
+import { systemClock } from './platform/clock.js';
+import { startJobs } from './platform/jobs.js';
+import { deliverOutboxMessage } from './platform/mail/deliver.js';
+import { OUTBOX_QUEUE, type OutboxJob } from './platform/mail/outbox.js';
+import { createMailTransport } from './platform/mail/transport.js';
+
+export type Runtime = { deps: AppDeps; databaseUrl: string; stop: () => Promise<void> };
+
+/** Database (embedded in demo mode), migrations, job queues and the outbox worker. */
+export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
+  let embedded: EmbeddedDatabase | undefined;
+  const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, log)).url;
+  const { db, pool } = createDb(databaseUrl, log, 20);
+  try {
+    await migrateToLatest(db);
+    const jobs = await startJobs(
+      databaseUrl,
+      [
+        {
+          name: OUTBOX_QUEUE,
+          retryLimit: config.outbox.retryLimit,
+          retryDelay: config.outbox.retryDelaySeconds,
+        },
+      ],
+      log,
+    );
+    const transport = createMailTransport(config.smtpUrl);
+    const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
+    await startOutboxWorker(deps, transport);
+    return {
+      deps,
+      databaseUrl,
+      stop: async () => {
+        await jobs.stop();
+        transport.close();
+        await db.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    await embedded?.stop();
+    throw err;
+  }
+}
+
+export async function startOutboxWorker(deps: AppDeps, transport: ReturnType<typeof createMailTransport>) {
+  const { db, clock, config, log } = deps;
+  await deps.jobs.work<OutboxJob>(OUTBOX_QUEUE, (job) =>
+    deliverOutboxMessage(
+      { db: db as Db, clock, transport, from: config.mailFrom, retryLimit: config.outbox.retryLimit, log },
+      job.outboxId,
+    ),
+  );
+}
