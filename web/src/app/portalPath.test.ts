@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Membership, Session } from '../api/types.js';
+import { homePathFor, returnPathFits, safeReturnPath } from './portalPath.js';
+
+const user = {
+  id: '1',
+  email: 'a@example.com',
+  name: '窓口 太郎',
+  locale: 'ja' as const,
+  timeZone: 'Asia/Tokyo',
+};
+const partner: Membership = {
+  organizationId: '10',
+  kind: 'partner',
+  code: 'T8000001',
+  name: 'デモ',
+  role: 'admin',
+};
+const customer: Membership = {
+  organizationId: '20',
+  kind: 'customer',
+  code: 'A00000001',
+  name: 'C',
+  role: 'admin',
+};
+
+describe('homePathFor', () => {
+  it('sends logged-out visitors to the login page', () => {
+    expect(homePathFor(undefined)).toBe('/login');
+    expect(homePathFor({ user: null })).toBe('/login');
+  });
+
+  it('sends users to the portal of their current organisation', () => {
+    expect(homePathFor({ user, memberships: [partner], current: partner })).toBe('/partner');
+    expect(homePathFor({ user, memberships: [customer], current: customer })).toBe('/customer');
+  });
+
+  it('asks users without a current organisation to pick one', () => {
+    expect(homePathFor({ user, memberships: [partner, customer], current: null })).toBe('/select');
+  });
+});
+
+describe('return paths', () => {
+  const session: Session = { user, memberships: [partner], current: partner };
+  it('accepts only local paths', () => {
+    expect(safeReturnPath('/partner/x')).toBe('/partner/x');
+    expect(safeReturnPath('//evil.example')).toBeNull();
+    expect(safeReturnPath('https://evil.example')).toBeNull();
+    expect(safeReturnPath('/login')).toBeNull();
+    expect(safeReturnPath(null)).toBeNull();
+  });
+
+  it('follows a return path only inside the current portal', () => {
+    expect(returnPathFits(session, '/partner')).toBe(true);
+    expect(returnPathFits(session, '/partner/settings')).toBe(true);
+    expect(returnPathFits(session, '/partnerx')).toBe(false);
+    expect(returnPathFits(session, '/operator/tenants')).toBe(false);
+  });
+});

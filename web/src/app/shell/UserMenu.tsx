@@ -1,0 +1,42 @@
+import { DownOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useLoadedSession, useLogout } from '../../api/session.js';
+
+/** The user's name opening a menu: switch tenant (when several) and logout. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const session = useLoadedSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  if (!session.user) return null;
+
+  const items: MenuProps['items'] = [];
+  if (session.memberships.length > 1) {
+    items.push({ key: 'switch', icon: <SwapOutlined />, label: t('user.switchOrganization') });
+  }
+  items.push({ key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') });
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'switch') navigate('/select');
+    if (key === 'logout') {
+      logout.mutate(undefined, {
+        onSettled: () => {
+          void message.success(t('user.loggedOut'));
+          navigate('/login', { replace: true });
+        },
+      });
+    }
+  };
+
+  return (
+    <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+      <Button type="text" icon={<UserOutlined aria-hidden />} aria-haspopup="menu" data-testid="user-menu">
+        {session.user.name || session.user.email}
+        <DownOutlined aria-hidden style={{ fontSize: 10 }} />
+      </Button>
+    </Dropdown>
+  );
+}

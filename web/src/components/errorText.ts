@@ -1,0 +1,16 @@
+import { ApiError } from '../api/client.js';
+
+/**
+ * The text to show for a failed request: the server's message (already in the user's
+ * language), else a translation of its code, else a generic system error.
+ */
+export function errorText(error: unknown, t: (key: string) => string): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network') return t('common.networkError');
+    if (error.message) return error.message;
+    const key = `error.${error.code}`;
+    const translated = t(key);
+    if (translated !== key) return translated;
+  }
+  return t('error.internal');
+}

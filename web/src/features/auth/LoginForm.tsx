@@ -1,0 +1,45 @@
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type LoginBody, loginBody } from '../../../../common/schemas.js';
+import { useLogin } from '../../api/session.js';
+import { errorText } from '../../components/errorText.js';
+import { useZodForm } from '../../components/form/useZodForm.js';
+
+export function LoginForm() {
+  const { t } = useTranslation();
+  const { form, rule, parse, showServerErrors } = useZodForm(loginBody);
+  const login = useLogin();
+  const [error, setError] = useState<string | null>(null);
+
+  const onFinish = (values: LoginBody) => {
+    setError(null);
+    login.mutate(parse(values), {
+      onError: (failure) => {
+        form.setFieldValue('password', '');
+        if (!showServerErrors(failure)) setError(errorText(failure, t));
+      },
+    });
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+      <Typography.Paragraph>{t('login.lead')}</Typography.Paragraph>
+      {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} />}
+      <Form.Item name="email" label={t('login.email')} rules={[rule('email')]} validateTrigger="onBlur">
+        <Input type="email" autoComplete="username" inputMode="email" autoFocus />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('login.password')}
+        rules={[rule('password')]}
+        validateTrigger="onBlur"
+      >
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" block loading={login.isPending}>
+        {t('login.submit')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,21 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { RequirePortal } from '../../app/guards/RequirePortal.js';
+import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
+import { TenantDetailPage } from '../../features/tenants/TenantDetailPage.js';
+import { TenantListPage } from '../../features/tenants/TenantListPage.js';
+import { OperatorShell } from './OperatorShell.js';
+
+export const operatorRoutes: RouteObject = {
+  path: '/operator',
+  element: (
+    <RequirePortal kind="operator">
+      <OperatorShell />
+    </RequirePortal>
+  ),
+  children: [
+    { index: true, element: <Navigate to="/operator/tenants" replace /> },
+    { path: 'tenants', element: <TenantListPage /> },
+    { path: 'tenants/:tenantId', element: <TenantDetailPage /> },
+    { path: '*', element: <NotFoundContent /> },
+  ],
+};

@@ -1,0 +1,14 @@
+import { DashboardOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { PortalShell } from '../../app/shell/PortalShell.js';
+
+/** PP-3: only the areas that exist are in the menu (customers, applications, support come later). */
+export function PartnerShell() {
+  const { t } = useTranslation();
+  return (
+    <PortalShell
+      homePath="/partner"
+      menu={[{ path: '/partner', label: t('nav.dashboard'), icon: <DashboardOutlined />, exact: true }]}
+    />
+  );
+}

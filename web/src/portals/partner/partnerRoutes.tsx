@@ -1,0 +1,18 @@
+import type { RouteObject } from 'react-router';
+import { RequirePortal } from '../../app/guards/RequirePortal.js';
+import { PartnerDashboardPage } from '../../features/dashboard/PartnerDashboardPage.js';
+import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
+import { PartnerShell } from './PartnerShell.js';
+
+export const partnerRoutes: RouteObject = {
+  path: '/partner',
+  element: (
+    <RequirePortal kind="partner">
+      <PartnerShell />
+    </RequirePortal>
+  ),
+  children: [
+    { index: true, element: <PartnerDashboardPage /> },
+    { path: '*', element: <NotFoundContent /> },
+  ],
+};
