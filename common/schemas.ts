@@ -6,8 +6,12 @@ import { locales } from './roles.js';
  * Request bodies shared by the browser forms and the server routes. Messages are i18n keys
  * (`validation.*`) that both sides translate into the user's language.
  */
+/** Missing → "required"; present but of the wrong type → "invalid". */
+const typeError = (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid';
+
 const email = z
-  .string({ error: 'validation.required' })
+  .string({ error: typeError })
   .trim()
   .min(1, { error: 'validation.required' })
   .max(limits.email, { error: 'validation.tooLong' })
@@ -15,7 +19,7 @@ const email = z
 
 const requiredText = (max: number) =>
   z
-    .string({ error: 'validation.required' })
+    .string({ error: typeError })
     .trim()
     .min(1, { error: 'validation.required' })
     .max(max, { error: 'validation.tooLong' });
@@ -23,7 +27,7 @@ const requiredText = (max: number) =>
 export const loginBody = z.strictObject({
   email,
   password: z
-    .string({ error: 'validation.required' })
+    .string({ error: typeError })
     .min(1, { error: 'validation.required' })
     .max(limits.password, { error: 'validation.tooLong' }),
 });
@@ -43,7 +47,7 @@ export type InviteTenantAdminBody = z.infer<typeof inviteTenantAdminBody>;
 
 /** Minimal password rule until the per-organisation policy arrives (ID-3). */
 export const newPassword = z
-  .string({ error: 'validation.required' })
+  .string({ error: typeError })
   .min(12, { error: 'validation.passwordTooShort' })
   .max(limits.password, { error: 'validation.tooLong' });
 
@@ -51,7 +55,7 @@ export const acceptInvitationBody = z
   .strictObject({
     name: requiredText(limits.personName),
     password: newPassword,
-    passwordConfirm: z.string({ error: 'validation.required' }).max(limits.password),
+    passwordConfirm: z.string({ error: typeError }).max(limits.password, { error: 'validation.tooLong' }),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ['passwordConfirm'],

@@ -2,20 +2,22 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateToLatest } from './db/migrator.js';
-import { createDb, type Db } from './db/pool.js';
+import { createDb } from './db/pool.js';
 import type { AppDeps } from './deps.js';
 import { systemClock } from './platform/clock.js';
-import { startJobs } from './platform/jobs.js';
+import { type QueueDefinition, startJobs } from './platform/jobs.js';
 import { deliverOutboxMessage } from './platform/mail/deliver.js';
 import { OUTBOX_QUEUE, type OutboxJob } from './platform/mail/outbox.js';
-import { createMailTransport } from './platform/mail/transport.js';
+import { createMailTransport, type MailTransport } from './platform/mail/transport.js';
 
 export type Runtime = { deps: AppDeps; databaseUrl: string; stop: () => Promise<void> };
 
 /** Database (embedded in demo mode), migrations, job queues and the outbox worker. */
 export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
-  let embedded: EmbeddedDatabase | undefined;
-  const databaseUrl = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, log)).url;
+  const embedded: EmbeddedDatabase | undefined = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, log);
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
   const { db, pool } = createDb(databaseUrl, log, 20);
   try {
     await migrateToLatest(db);
@@ -50,11 +52,19 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
   }
 }
 
-export async function startOutboxWorker(deps: AppDeps, transport: ReturnType<typeof createMailTransport>) {
+/** Every job queue the application uses, created at start. */
+export function queuesFor(config: Config): QueueDefinition[] {
+  return [
+    { name: OUTBOX_QUEUE, retryLimit: config.outbox.retryLimit, retryDelay: config.outbox.retryDelaySeconds },
+  ];
+}
+
+/** Delivers queued mail through the configured transport. */
+export async function startOutboxWorker(deps: AppDeps, transport: MailTransport) {
   const { db, clock, config, log } = deps;
   await deps.jobs.work<OutboxJob>(OUTBOX_QUEUE, (job) =>
     deliverOutboxMessage(
-      { db: db as Db, clock, transport, from: config.mailFrom, retryLimit: config.outbox.retryLimit, log },
+      { db, clock, transport, from: config.mailFrom, retryLimit: config.outbox.retryLimit, log },
       job.outboxId,
     ),
   );
