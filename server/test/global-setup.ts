@@ -26,11 +26,15 @@ export default async function setup(project: TestProject) {
   let stop = async () => {};
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const dir = path.resolve('.data/test');
+    // One cluster per run, so parallel runs in one checkout never share files.
+    const dir = path.resolve(`.data/test-${process.pid}`);
     rmSync(dir, { recursive: true, force: true });
     const embedded = await startEmbeddedPostgres(dir, log);
     adminUrl = embedded.url;
-    stop = embedded.stop;
+    stop = async () => {
+      await embedded.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
