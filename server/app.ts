@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { translate } from '../common/messages.js';
 import type { AppDeps } from './deps.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -29,6 +30,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Failures inside the router (a malformed URL, an over-long path parameter) get the one error shape too.
+    frameworkErrors: (_err, req, reply) => {
+      const locale = /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'ja';
+      return reply
+        .status(400)
+        .send(errorBody(locale, 'validation', { _: [translate(locale, 'validation.malformed')] }));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

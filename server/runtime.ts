@@ -13,7 +13,11 @@ import { createMailTransport, type MailTransport } from './platform/mail/transpo
 export type Runtime = { deps: AppDeps; databaseUrl: string; stop: () => Promise<void> };
 
 /** Database (embedded in demo mode), migrations, job queues and the outbox worker. */
-export async function startRuntime(config: Config, log: Logger): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  log: Logger,
+  options = { worker: true },
+): Promise<Runtime> {
   const embedded: EmbeddedDatabase | undefined = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(config.dataDir, log);
@@ -34,7 +38,7 @@ export async function startRuntime(config: Config, log: Logger): Promise<Runtime
     );
     const transport = createMailTransport(config.smtpUrl);
     const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
-    await startOutboxWorker(deps, transport);
+    if (options.worker) await startOutboxWorker(deps, transport);
     return {
       deps,
       databaseUrl,

