@@ -31,15 +31,14 @@ export function useLogin() {
   });
 }
 
+/**
+ * Logs out and reloads the app on the login page, so nothing of the old session stays in
+ * memory (queries, forms) and no route guard sees a half-cleared state.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
-    onSettled: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-      queryClient.setQueryData<Session>(sessionKey, { user: null });
-      void queryClient.invalidateQueries({ queryKey: sessionKey });
-    },
+    onSettled: () => window.location.replace('/login'),
   });
 }
 

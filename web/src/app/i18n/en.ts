@@ -22,7 +22,6 @@ export const en: Record<WebMessageKey, string> = {
   'user.menu': 'User menu',
   'user.logout': 'Log out',
   'user.switchOrganization': 'Switch tenant',
-  'user.loggedOut': 'You have logged out.',
   'header.organization': 'Current organisation',
   'nav.main': 'Main menu',
   'nav.tenants': 'Tenants',

@@ -20,7 +20,6 @@ export const ja = {
   'user.menu': 'ユーザーメニュー',
   'user.logout': 'ログアウト',
   'user.switchOrganization': 'テナント切替',
-  'user.loggedOut': 'ログアウトしました。',
   'header.organization': '利用中の組織',
   'nav.main': 'メインメニュー',
   'nav.tenants': 'テナント管理',

@@ -1,5 +1,5 @@
 import { DownOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, type MenuProps } from 'antd';
+import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLoadedSession, useLogout } from '../../api/session.js';
@@ -8,9 +8,8 @@ import { useLoadedSession, useLogout } from '../../api/session.js';
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useLoadedSession();
-  const logout = useLogout();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const logout = useLogout();
   if (!session.user) return null;
 
   const items: MenuProps['items'] = [];
@@ -22,12 +21,7 @@ export function UserMenu() {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'switch') navigate('/select');
     if (key === 'logout') {
-      logout.mutate(undefined, {
-        onSettled: () => {
-          void message.success(t('user.loggedOut'));
-          navigate('/login', { replace: true });
-        },
-      });
+      logout.mutate();
     }
   };
 
