@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '../common/messages.js';
 import type { AppDeps } from './deps.js';
@@ -15,7 +15,7 @@ import { identityRoutes } from './modules/identity/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailboxRoutes } from './modules/mailbox/routes.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
-import auth from './platform/auth/plugin.js';
+import auth, { localeFromHeaders } from './platform/auth/plugin.js';
 import csrf from './platform/csrf.js';
 import { errorBody, registerErrorHandling } from './platform/http-errors.js';
 
@@ -32,10 +32,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     routerOptions: { ignoreTrailingSlash: true },
     // Failures inside the router (a malformed URL, an over-long path parameter) get the one error shape too.
     frameworkErrors: (_err, req, reply) => {
-      const locale = /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'ja';
-      return reply
-        .status(400)
-        .send(errorBody(locale, 'validation', { _: [translate(locale, 'validation.malformed')] }));
+      const locale = localeFromHeaders(req.headers);
+      const body = errorBody(locale, 'validation', { _: [translate(locale, 'validation.malformed')] });
+      // The reply here is typed for a generic route; the error body is what every route answers.
+      void (reply as unknown as FastifyReply).code(400).send(body);
     },
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -22,8 +22,9 @@ declare module 'fastify' {
 
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-mg_session' : 'mg_session');
 
-function requestedLocale(req: FastifyRequest): Locale {
-  return /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'ja';
+/** The language a signed-out visitor's browser asks for: English when it leads with it, else Japanese. */
+export function localeFromHeaders(headers: { 'accept-language'?: string }): Locale {
+  return /^en\b/i.test(headers['accept-language'] ?? '') ? 'en' : 'ja';
 }
 
 /** Loads the session, user and membership of the request; refuses routes the caller may not use. */
@@ -44,7 +45,7 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.addHook('onRequest', async (req) => {
-    req.locale = requestedLocale(req);
+    req.locale = localeFromHeaders(req.headers);
     const token = req.cookies[cookieName];
     if (!token) return;
     const session = await findActiveSession(db, clock, config.session, token);
