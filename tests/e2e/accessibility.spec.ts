@@ -45,8 +45,34 @@ test('the tenant selection and the partner shell have no WCAG 2.1 AA violations'
   expect(await scan(page)).toEqual([]);
 });
 
-test('the operator tenant list has no WCAG 2.1 AA violations', async ({ page }) => {
+test('the operator tenant list and detail have no WCAG 2.1 AA violations', async ({ page }) => {
   await logIn(page, demo.operator);
   await expect(page.locator('.ant-table-tbody tr.ant-table-row').first()).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+
+  await page.getByRole('link', { name: 'T8000001' }).click();
+  await expect(page.getByTestId('tenant-info')).toContainText('T8000001');
+  expect(await scan(page)).toEqual([]);
+
+  await page.getByRole('button', { name: '招待メールを送信' }).click();
+  await expect(page.getByText('入力してください。')).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});
+
+test('the customer portal, the sign-up error page and the English login have no violations', async ({
+  page,
+}) => {
+  await logIn(page, demo.customer);
+  await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+
+  await page.goto('/invitations/unknown-token');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });

@@ -97,3 +97,21 @@ test('the language can be switched to English and back', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await expect(page.getByRole('heading', { level: 1, name: 'ログイン' })).toBeVisible();
 });
+
+test('a logged-in user’s language is remembered on the server', async ({ page, browser }) => {
+  await logIn(page, demo.customer);
+  await expect(page.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main menu' })).toBeVisible();
+
+  // another browser, Japanese before login, follows the user's saved language after login
+  const other = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  const second = await other.newPage();
+  await logIn(second, demo.customer);
+  await expect(second.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await expect(second.locator('html')).toHaveAttribute('lang', 'en');
+  await second.getByTestId('language-switch').click();
+  await expect(second.getByRole('heading', { level: 1, name: 'ホーム' })).toBeVisible();
+  await other.close();
+});

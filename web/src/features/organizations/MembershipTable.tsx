@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MembershipSort, useMemberships } from '../../api/memberships.js';
 import type { Membership, SortOrder } from '../../api/types.js';
+import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { fromAntdOrder, toAntdOrder } from './sortOrder.js';
 
@@ -66,7 +67,7 @@ export function MembershipTable({ onChoose, choosing }: Props) {
       onChange={onChange}
       sortDirections={['ascend', 'descend']}
       showSorterTooltip={false}
-      locale={{ emptyText: t('select.empty') }}
+      locale={{ emptyText: <EmptyText>{t('select.empty')}</EmptyText> }}
       onRow={(membership) => ({ onClick: () => onChoose(membership), style: { cursor: 'pointer' } })}
     />
   );

@@ -53,9 +53,8 @@ export function InviteAdminCard({ tenantId }: { tenantId: string }) {
           rules={[rule('email')]}
           validateTrigger="onBlur"
           required
-          style={{ minWidth: 360 }}
         >
-          <Input type="email" autoComplete="off" />
+          <Input type="email" autoComplete="off" style={{ width: 360, maxWidth: '100%' }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<MailOutlined />} loading={invite.isPending}>

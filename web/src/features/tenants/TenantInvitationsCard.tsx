@@ -1,6 +1,7 @@
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InvitationStatus, TenantInvitation } from '../../api/types.js';
+import { EmptyText } from '../../components/EmptyText.js';
 import { useDateTime } from '../../components/useDateTime.js';
 import { InvitationStatusBadge } from './InvitationStatusBadge.js';
 
@@ -14,7 +15,7 @@ export function TenantInvitationsCard({ invitations }: { invitations: TenantInvi
         size="small"
         pagination={false}
         dataSource={invitations}
-        locale={{ emptyText: t('tenants.invitationsEmpty') }}
+        locale={{ emptyText: <EmptyText>{t('tenants.invitationsEmpty')}</EmptyText> }}
         columns={[
           { key: 'email', title: t('tenants.email'), dataIndex: 'email' },
           {

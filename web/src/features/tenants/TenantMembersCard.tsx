@@ -1,6 +1,7 @@
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TenantMember } from '../../api/types.js';
+import { EmptyText } from '../../components/EmptyText.js';
 
 export function TenantMembersCard({ members }: { members: TenantMember[] }) {
   const { t } = useTranslation();
@@ -11,7 +12,7 @@ export function TenantMembersCard({ members }: { members: TenantMember[] }) {
         size="small"
         pagination={false}
         dataSource={members}
-        locale={{ emptyText: t('tenants.membersEmpty') }}
+        locale={{ emptyText: <EmptyText>{t('tenants.membersEmpty')}</EmptyText> }}
         columns={[
           { key: 'name', title: t('tenants.userName'), dataIndex: 'name' },
           { key: 'email', title: t('tenants.email'), dataIndex: 'email' },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TenantListParams, type TenantSort, useTenantList } from '../../api/operatorTenants.js';
 import type { TenantListItem } from '../../api/types.js';
+import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useDateTime } from '../../components/useDateTime.js';
 import { fromAntdOrder, toAntdOrder } from '../organizations/sortOrder.js';
@@ -75,7 +76,7 @@ export function TenantTable({ params, onChange }: Props) {
       onChange={handleChange}
       sortDirections={['ascend', 'descend']}
       showSorterTooltip={false}
-      locale={{ emptyText: t('tenants.empty') }}
+      locale={{ emptyText: <EmptyText>{t('tenants.empty')}</EmptyText> }}
       pagination={{
         current: params.page,
         pageSize: params.pageSize,
