@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const backend = 'http://127.0.0.1:3000';
+/** The Fastify server the dev server forwards to (`npm start` listens on 3000). */
+const backend = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: 'web',
