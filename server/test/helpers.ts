@@ -43,28 +43,3 @@ export function invitationTokenIn(body: string): string {
   if (!match) throw new Error(`no invitation link in mail:\n${body}`);
   return match[1]!;
 }
-
-/** Route keys (`METHOD /path`) of Fastify's route table, read from `printRoutes`. */
-export function routeTable(app: FastifyInstance): string[] {
-  const text = app.printRoutes({ commonPrefix: false });
-  const stack: string[] = [];
-  const keys = new Set<string>();
-  for (const line of text.split('\n')) {
-    const m = /^([│ ]*)[├└]── (.+?) \(([A-Z, ]+)\)$/.exec(line) ?? /^([│ ]*)[├└]── (.+)$/.exec(line);
-    if (!m) continue;
-    const depth = m[1]!.length / 4;
-    const segment = m[2]!;
-    const parent = stack[depth - 1] ?? '';
-    const path = segment.startsWith('/') || parent.endsWith('/') ? parent + segment : `${parent}/${segment}`;
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of m[3]?.split(',').map((s) => s.trim()) ?? []) keys.add(`${method} ${path}`);
-  }
-  for (const key of keys) {
-    const [method, url] = key.split(' ') as [string, string];
-    if (!app.hasRoute({ method: method as 'GET', url })) {
-      throw new Error(`route table parsed wrongly: ${key} is not a route`);
-    }
-  }
-  return [...keys].sort();
-}

@@ -1,0 +1,419 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { limits } from '../../common/limits.js';
+import { createInvitation } from '../modules/invitations/create-invitation.js';
+import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../test/factories.js';
+import { countRows, signedIn } from '../test/helpers.js';
+import { TestClient } from '../test/http-client.js';
+import { registeredRoutes } from '../test/route-collector.js';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../test/route-collector.js')).withRouteCollector(await importOriginal()),
+);
+
+/**
+ * Bad input on every route that takes a body: always a 400 (or 413/415 for the transport) in the
+ * one error shape, naming the field, never a 5xx, and nothing written.
+ */
+
+const REQUIRED = '入力してください。';
+const INVALID = '入力内容が正しくありません。';
+const TOO_LONG = '入力できる文字数を超えています。';
+const UNKNOWN = 'この項目は受け付けられません。';
+const MALFORMED = 'リクエストの形式が正しくありません。';
+const validation = (fields: Record<string, string[]>) => ({
+  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
+});
+
+/** An e-mail address of exactly `length` characters. */
+const emailOfLength = (length: number) => `${'a'.repeat(length - '@example.jp'.length)}@example.jp`;
+const password = (length: number) => `Aa1-${'x'.repeat(length - 4)}`;
+
+let t: TestApp;
+let tenant: Awaited<ReturnType<typeof makeTenant>>;
+let opUser: { id: string };
+const clients: Record<'operator' | 'user' | 'anonymous', TestClient> = {} as never;
+
+type Body = Record<string, unknown>;
+type BodyRoute = {
+  route: string;
+  as: keyof typeof clients;
+  /** The concrete URL; may prepare fresh state (a new invitation link) for every call. */
+  url: () => Promise<string> | string;
+  valid: () => Body;
+  /** What a valid body gets: not necessarily a success (login with unknown credentials is a 401). */
+  okStatus: number;
+  /** The answer to `{}`. */
+  empty: Record<string, string[]>;
+  wrongType: () => Body;
+  wrongTypeFields: Record<string, string[]>;
+  /** Bodies exactly at a field limit (accepted) and one over it (refused on the named fields). */
+  limits: {
+    field: string;
+    atLimit: Body;
+    overLimit: Body;
+    fields: Record<string, string[]>;
+    okStatus?: number;
+  }[];
+};
+
+const signUp = (name: string, pw: string) => ({ name, password: pw, passwordConfirm: pw });
+
+const bodyRoutes: BodyRoute[] = [
+  {
+    route: 'POST /api/auth/login',
+    as: 'anonymous',
+    url: () => '/api/auth/login',
+    valid: () => ({ email: 'nobody@example.jp', password: 'whatever' }),
+    okStatus: 401,
+    empty: { email: [REQUIRED], password: [REQUIRED] },
+    wrongType: () => ({ email: 42, password: 'whatever' }),
+    wrongTypeFields: { email: [INVALID] },
+    limits: [
+      {
+        field: 'email',
+        atLimit: { email: emailOfLength(limits.email), password: 'whatever' },
+        overLimit: { email: emailOfLength(limits.email + 1), password: 'whatever' },
+        fields: { email: [TOO_LONG] },
+      },
+      {
+        field: 'password',
+        atLimit: { email: 'nobody@example.jp', password: password(limits.password) },
+        overLimit: { email: 'nobody@example.jp', password: password(limits.password + 1) },
+        fields: { password: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/session/organization',
+    as: 'user',
+    url: () => '/api/session/organization',
+    valid: () => ({ organizationId: tenant.id }),
+    okStatus: 200,
+    empty: { organizationId: [INVALID] },
+    wrongType: () => ({ organizationId: Number(tenant.id) }),
+    wrongTypeFields: { organizationId: [INVALID] },
+    limits: [
+      {
+        field: 'organizationId',
+        // The largest id accepted is 18 digits; unknown, so not found rather than refused.
+        atLimit: { organizationId: '9'.repeat(18) },
+        overLimit: { organizationId: '9'.repeat(19) },
+        fields: { organizationId: [INVALID] },
+        okStatus: 404,
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/me/locale',
+    as: 'user',
+    url: () => '/api/me/locale',
+    valid: () => ({ locale: 'ja' }),
+    okStatus: 204,
+    empty: { locale: [INVALID] },
+    wrongType: () => ({ locale: 1 }),
+    wrongTypeFields: { locale: [INVALID] },
+    limits: [],
+  },
+  {
+    route: 'POST /api/operator/tenants',
+    as: 'operator',
+    url: () => '/api/operator/tenants',
+    valid: () => ({ name: '検証商事' }),
+    okStatus: 201,
+    empty: { name: [REQUIRED] },
+    wrongType: () => ({ name: 123 }),
+    wrongTypeFields: { name: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        atLimit: { name: 'あ'.repeat(limits.tenantName) },
+        overLimit: { name: 'あ'.repeat(limits.tenantName + 1) },
+        fields: { name: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/operator/tenants/:tenantId/invitations',
+    as: 'operator',
+    url: () => `/api/operator/tenants/${tenant.id}/invitations`,
+    valid: () => ({ email: 'invitee@example.jp' }),
+    okStatus: 201,
+    empty: { email: [REQUIRED] },
+    wrongType: () => ({ email: ['invitee@example.jp'] }),
+    wrongTypeFields: { email: [INVALID] },
+    limits: [
+      {
+        field: 'email',
+        atLimit: { email: emailOfLength(limits.email) },
+        overLimit: { email: emailOfLength(limits.email + 1) },
+        fields: { email: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/invitations/:token/accept',
+    as: 'anonymous',
+    url: async () => {
+      const n = Math.random().toString(36).slice(2);
+      const created = await t.db.transaction().execute((trx) =>
+        createInvitation(trx, t.deps, {
+          organization: { id: tenant.id, code: tenant.code, name: tenant.name, tenantId: tenant.id },
+          email: `invitee-${n}@example.jp`,
+          role: 'admin',
+          invitedBy: opUser.id,
+          ip: null,
+        }),
+      );
+      return `${new URL(created.url).pathname.replace('/invitations/', '/api/invitations/')}/accept`;
+    },
+    valid: () => signUp('招待 花子', TEST_PASSWORD),
+    okStatus: 200,
+    empty: { name: [REQUIRED], password: [REQUIRED], passwordConfirm: [REQUIRED] },
+    wrongType: () => ({ ...signUp('招待 花子', TEST_PASSWORD), name: 7 }),
+    wrongTypeFields: { name: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        atLimit: signUp('名'.repeat(limits.personName), TEST_PASSWORD),
+        overLimit: signUp('名'.repeat(limits.personName + 1), TEST_PASSWORD),
+        fields: { name: [TOO_LONG] },
+      },
+      {
+        field: 'password',
+        atLimit: signUp('招待 花子', password(limits.password)),
+        overLimit: signUp('招待 花子', password(limits.password + 1)),
+        fields: { password: [TOO_LONG], passwordConfirm: [TOO_LONG] },
+      },
+    ],
+  },
+];
+
+/** State-changing routes that take no body at all. */
+const noBodyRoutes = ['POST /api/auth/logout'];
+
+let ip = 0;
+/** Each request from its own address, so the per-address rate limits of public routes stay out of the way. */
+async function call(
+  r: BodyRoute,
+  payload: unknown,
+  headers: Record<string, string> = {},
+  url?: string,
+): Promise<{ status: number; body: unknown }> {
+  ip++;
+  const method = r.route.split(' ')[0] as 'POST' | 'PUT';
+  const res = await clients[r.as].request(method, url ?? (await r.url()), payload, {
+    'x-forwarded-for': `10.1.${ip >> 8}.${ip & 255}`,
+    ...headers,
+  });
+  expect(res.statusCode).toBeLessThan(500);
+  return { status: res.statusCode, body: res.body === '' ? undefined : res.json() };
+}
+
+/** Sends bad input and expects it refused with exactly `expected`, writing nothing. */
+async function refused(
+  r: BodyRoute,
+  payload: unknown,
+  expected: { status: number; body: unknown },
+  headers: Record<string, string> = {},
+) {
+  const url = await r.url();
+  const before = await countRows(t.db);
+  const res = await call(r, payload, headers, url);
+  expect(res).toEqual(expected);
+  expect(await countRows(t.db)).toEqual(before);
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+  const operator = await makeOperator(t.db);
+  opUser = await makeUser(t.db, 'op@example.jp', [{ organization: operator, role: 'operator_admin' }]);
+  tenant = await makeTenant(t.db, 'あおぞら販売');
+  await makeUser(t.db, 'user@example.jp', [
+    { organization: { id: tenant.id, tenant_id: tenant.id }, role: 'admin' },
+  ]);
+  clients.operator = await signedIn(t.app, 'op@example.jp');
+  clients.user = await signedIn(t.app, 'user@example.jp');
+  clients.anonymous = new TestClient(t.app);
+});
+afterAll(() => t.close());
+
+describe('the list of routes with a body', () => {
+  it('covers every state-changing route in the route table', () => {
+    const mutating = registeredRoutes(t.app).filter((r) => !['GET', 'HEAD'].includes(r.method));
+    expect(mutating.map((r) => r.key).sort()).toEqual(
+      [...bodyRoutes.map((r) => r.route), ...noBodyRoutes].sort(),
+    );
+  });
+
+  it('covers every route that declares a body schema', () => {
+    const withBody = registeredRoutes(t.app).filter((r) => r.route.schema?.body);
+    expect(withBody.map((r) => r.key).sort()).toEqual(bodyRoutes.map((r) => r.route).sort());
+  });
+
+  it('matches the routes that document a request body', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const documented: string[] = [];
+    for (const [path, ops] of Object.entries<Record<string, { requestBody?: unknown }>>(spec.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (op.requestBody) documented.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`);
+      }
+    }
+    expect(documented.sort()).toEqual(bodyRoutes.map((r) => r.route).sort());
+  });
+});
+
+describe.each(bodyRoutes)('$route', (r) => {
+  it('a valid body gets through', async () => {
+    expect((await call(r, r.valid())).status).toBe(r.okStatus);
+  });
+
+  it('malformed JSON is refused as malformed', async () => {
+    await refused(
+      r,
+      '{"a":',
+      { status: 400, body: validation({ _: [MALFORMED] }) },
+      {
+        'content-type': 'application/json',
+      },
+    );
+  });
+
+  it('an empty body is refused as malformed', async () => {
+    await refused(
+      r,
+      '',
+      { status: 400, body: validation({ _: [MALFORMED] }) },
+      {
+        'content-type': 'application/json',
+      },
+    );
+  });
+
+  it('an empty object names every required field', async () => {
+    await refused(r, {}, { status: 400, body: validation(r.empty) });
+  });
+
+  it('an unknown field is named', async () => {
+    await refused(
+      r,
+      { ...r.valid(), isAdmin: true },
+      { status: 400, body: validation({ isAdmin: [UNKNOWN] }) },
+    );
+  });
+
+  it('a field of the wrong type is named', async () => {
+    await refused(r, r.wrongType(), { status: 400, body: validation(r.wrongTypeFields) });
+  });
+
+  it.each([
+    ['an array', '[1,2]'],
+    ['null', 'null'],
+    ['a number', '42'],
+    ['a string', '"text"'],
+  ])('%s instead of an object is refused', async (_case, payload) => {
+    await refused(
+      r,
+      payload,
+      { status: 400, body: validation({ _: [INVALID] }) },
+      {
+        'content-type': 'application/json',
+      },
+    );
+  });
+
+  it('a __proto__ key is refused as malformed', async () => {
+    await refused(
+      r,
+      `{"__proto__":{"isAdmin":true},${JSON.stringify(r.valid()).slice(1)}`,
+      {
+        status: 400,
+        body: validation({ _: [MALFORMED] }),
+      },
+      { 'content-type': 'application/json' },
+    );
+  });
+
+  it('a body over 1 MB is refused as too large', async () => {
+    await refused(
+      r,
+      JSON.stringify({ ...r.valid(), pad: 'x'.repeat(1024 * 1024) }),
+      {
+        status: 413,
+        body: validation({ _: [MALFORMED] }),
+      },
+      { 'content-type': 'application/json' },
+    );
+  });
+
+  it('a body of another content type is refused', async () => {
+    await refused(
+      r,
+      'name=x',
+      { status: 415, body: validation({ _: [MALFORMED] }) },
+      {
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+    );
+  });
+
+  it.each(r.limits.map((l) => [l.field, l] as const))(
+    '%s: exactly at the limit is accepted, one character more is refused on the field',
+    async (_field, l) => {
+      expect((await call(r, l.atLimit)).status).toBe(l.okStatus ?? r.okStatus);
+      await refused(r, l.overLimit, { status: 400, body: validation(l.fields) });
+    },
+  );
+});
+
+describe('answers in the caller’s language', () => {
+  it('validation messages are Japanese by default and English on request', async () => {
+    const op = clients.operator;
+    const ja = await op.post('/api/operator/tenants', {});
+    expect(ja.json()).toEqual(validation({ name: [REQUIRED] }));
+    const en = await op.request('POST', '/api/operator/tenants', {}, { 'accept-language': 'en' });
+    // The signed-in operator's saved language wins over the header.
+    expect(en.json().error.message).toBe('入力内容に誤りがあります。');
+    const anonymous = await new TestClient(t.app).request(
+      'POST',
+      '/api/auth/login',
+      {},
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
+    expect(anonymous.json()).toEqual({
+      error: {
+        code: 'validation',
+        message: 'Some fields are not valid.',
+        fields: { email: ['This field is required.'], password: ['This field is required.'] },
+      },
+    });
+  });
+
+  it('an unknown API route is a 404 in the error shape, Japanese or English', async () => {
+    const c = new TestClient(t.app);
+    const ja = await c.get('/api/nope');
+    expect(ja.statusCode).toBe(404);
+    expect(ja.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(ja.json()).toEqual({ error: { code: 'not_found', message: '対象が見つかりません。' } });
+    const en = await c.request('GET', '/api/nope', undefined, { 'accept-language': 'en' });
+    expect(en.statusCode).toBe(404);
+    expect(en.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+    const post = await c.post('/api/nope/deeper', { a: 1 });
+    expect(post.statusCode).toBe(404);
+    expect(post.json()).toEqual({ error: { code: 'not_found', message: '対象が見つかりません。' } });
+  });
+
+  it('a malformed URL is a 400 in the error shape', async () => {
+    const res = await new TestClient(t.app).request('GET', '/api/operator/tenants/%E0%A4%A', undefined, {
+      'accept-language': 'en',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'validation',
+        message: 'Some fields are not valid.',
+        fields: { _: ['The request is malformed.'] },
+      },
+    });
+  });
+});

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeCustomer, makeOperator, makeTenant, makeUser } from '../test/factories.js';
+import { countRows, invitationTokenIn, latestMailTo, signedIn } from '../test/helpers.js';
+import { TestClient } from '../test/http-client.js';
+import { registeredRoutes } from '../test/route-collector.js';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+
+vi.mock('fastify', async (importOriginal) =>
+  (await import('../test/route-collector.js')).withRouteCollector(await importOriginal()),
+);
+
+/**
+ * Every route in Fastify's route table, classified. A new route makes the first test fail until
+ * it is added here — and with that, to the signed-out and cross-tenant walks below.
+ */
+type Ids = { tenantId: string; customerId: string; token: string };
+type RouteSpec = {
+  /** Who may call it without a session. */
+  access: 'public' | 'protected';
+  /** For public routes: the answer to a signed-out caller (an unknown token where there is one). */
+  anonymous?: number;
+  /** A request that would succeed for the right caller, built from one tenant's objects. */
+  body?: (ids: Ids) => unknown;
+  /** The body names an object by id (path parameters are found on their own). */
+  idInBody?: true;
+};
+
+const knownRoutes: Record<string, RouteSpec> = {
+  // Health, documentation and the demo mailbox.
+  'GET /healthz': { access: 'public', anonymous: 200 },
+  'GET /readyz': { access: 'public', anonymous: 200 },
+  'GET /mailbox': { access: 'public', anonymous: 200 },
+  'GET /api/openapi.json': { access: 'public', anonymous: 200 },
+  'GET /api/docs': { access: 'public', anonymous: 200 },
+  'GET /api/docs/json': { access: 'public', anonymous: 200 },
+  'GET /api/docs/yaml': { access: 'public', anonymous: 200 },
+  'GET /api/docs/static/*': { access: 'public', anonymous: 200 },
+  'GET /api/docs/static/index.html': { access: 'public', anonymous: 302 },
+  'GET /api/docs/static/swagger-initializer.js': { access: 'public', anonymous: 200 },
+  // Signing in and out.
+  'GET /api/session': { access: 'public', anonymous: 200 },
+  'POST /api/auth/login': {
+    access: 'public',
+    anonymous: 401,
+    body: () => ({ email: 'x@example.jp', password: 'x' }),
+  },
+  'POST /api/auth/logout': { access: 'public', anonymous: 204 },
+  // Invitation links: the unguessable token is the credential, so they are public by design.
+  'GET /api/invitations/:token': { access: 'public', anonymous: 404 },
+  'POST /api/invitations/:token/accept': {
+    access: 'public',
+    anonymous: 404,
+    body: () => ({ name: '名前', password: 'Long-Enough-123', passwordConfirm: 'Long-Enough-123' }),
+  },
+  // Signed-in users.
+  'GET /api/memberships': { access: 'protected' },
+  'PUT /api/me/locale': { access: 'protected', body: () => ({ locale: 'ja' }) },
+  'POST /api/session/organization': {
+    access: 'protected',
+    body: (ids) => ({ organizationId: ids.tenantId }),
+    idInBody: true,
+  },
+  // Operator console.
+  'GET /api/operator/tenants': { access: 'protected' },
+  'POST /api/operator/tenants': { access: 'protected', body: () => ({ name: '越境商事' }) },
+  'GET /api/operator/tenants/:tenantId': { access: 'protected' },
+  'POST /api/operator/tenants/:tenantId/invitations': {
+    access: 'protected',
+    body: () => ({ email: 'crossing@example.jp' }),
+  },
+};
+
+/** Routes whose path parameter is a bearer token rather than an object id. */
+const tokenRoutes = ['GET /api/invitations/:token', 'POST /api/invitations/:token/accept'];
+
+const unauthenticated = { error: { code: 'unauthenticated', message: 'ログインしてください。' } };
+
+let t: TestApp;
+let tenantA: Awaited<ReturnType<typeof makeTenant>>;
+let tenantB: Awaited<ReturnType<typeof makeTenant>>;
+let idsOfA: Ids[];
+
+/** The routes of the table, GET standing for its automatic HEAD twin. */
+const routes = () =>
+  registeredRoutes(t.app).filter(
+    (r) => r.method !== 'HEAD' || !registeredRoutes(t.app).some((g) => g.key === `GET ${r.url}`),
+  );
+/** The method of a route key; HEAD goes through the client's request unchanged. */
+const methodOf = (key: string) => key.split(' ')[0] as Parameters<TestClient['request']>[0];
+
+/** The concrete URL of a route for one tenant's objects; fails on a parameter nobody knows yet. */
+function urlFor(url: string, ids: Ids): string {
+  return url
+    .replace(/:(\w+)/g, (_m, name: string) => {
+      if (!(name in ids)) throw new Error(`no test value for path parameter :${name} — add one to Ids`);
+      return ids[name as keyof Ids];
+    })
+    .replace('*', 'swagger-ui.css');
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const operator = await makeOperator(t.db);
+  tenantA = await makeTenant(t.db, 'あおぞら販売');
+  tenantB = await makeTenant(t.db, 'かわせみ商事');
+  const customerA = await makeCustomer(t.db, tenantA.id, 'あおぞら顧客');
+  await makeUser(t.db, 'op@example.jp', [{ organization: operator, role: 'operator_admin' }]);
+  await makeUser(t.db, 'admin-a@example.jp', [
+    { organization: { id: tenantA.id, tenant_id: tenantA.id }, role: 'admin' },
+  ]);
+  await makeUser(t.db, 'admin-b@example.jp', [
+    { organization: { id: tenantB.id, tenant_id: tenantB.id }, role: 'admin' },
+  ]);
+  // Tenant A has a pending invitation: one more of its objects to aim at.
+  const op = await signedIn(t.app, 'op@example.jp');
+  const invited = await op.post(`/api/operator/tenants/${tenantA.id}/invitations`, {
+    email: 'new-a@example.jp',
+  });
+  expect(invited.statusCode).toBe(201);
+  const token = invitationTokenIn((await latestMailTo(t.db, 'new-a@example.jp')).body);
+  idsOfA = [
+    { tenantId: tenantA.id, customerId: customerA.id, token },
+    { tenantId: customerA.id, customerId: customerA.id, token },
+  ];
+});
+afterAll(() => t.close());
+
+describe('the route table', () => {
+  it('holds exactly the routes this test knows, so a new route cannot slip past the walks below', () => {
+    expect(routes().map((r) => r.key)).toEqual(Object.keys(knownRoutes).sort());
+    // Every GET answers HEAD too, and there is no other HEAD route.
+    const heads = registeredRoutes(t.app).filter((r) => r.method === 'HEAD');
+    expect(heads.map((r) => r.url).sort()).toEqual(
+      routes()
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.url)
+        .sort(),
+    );
+  });
+
+  it('each route’s declared access rule agrees with this list', () => {
+    for (const r of routes()) {
+      const access = r.route.config?.access;
+      const expected = knownRoutes[r.key]!.access;
+      if (r.url.startsWith('/api/docs'))
+        expect({ key: r.key, access }).toEqual({ key: r.key, access: undefined });
+      else if (expected === 'public')
+        expect({ key: r.key, access }).toEqual({ key: r.key, access: 'public' });
+      else
+        expect({ key: r.key, public: access === 'public' || !access }).toEqual({ key: r.key, public: false });
+    }
+  });
+});
+
+describe('signed out', () => {
+  it('every route not on the public list answers 401, whatever the body', async () => {
+    const anonymous = new TestClient(t.app);
+    const before = await countRows(t.db);
+    const protectedRoutes = registeredRoutes(t.app).filter(
+      (r) => knownRoutes[r.method === 'HEAD' ? `GET ${r.url}` : r.key]?.access !== 'public',
+    );
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    for (const r of protectedRoutes) {
+      const spec = knownRoutes[r.method === 'HEAD' ? `GET ${r.url}` : r.key]!;
+      const url = urlFor(r.url, idsOfA[0]!);
+      const bodies = r.method === 'GET' || r.method === 'HEAD' ? [undefined] : [spec.body?.(idsOfA[0]!), {}];
+      for (const body of bodies) {
+        const res = await anonymous.request(methodOf(r.key), url, body);
+        const answer =
+          r.method === 'HEAD' ? { status: res.statusCode } : { status: res.statusCode, body: res.json() };
+        expect({ route: r.key, ...answer }).toEqual({
+          route: r.key,
+          status: 401,
+          ...(r.method === 'HEAD' ? {} : { body: unauthenticated }),
+        });
+      }
+    }
+    expect(await countRows(t.db)).toEqual(before);
+  });
+
+  it('every public route answers without a session', async () => {
+    const anonymous = new TestClient(t.app);
+    const unknownToken = { ...idsOfA[0]!, token: 'x'.repeat(43) };
+    for (const r of routes().filter((r) => knownRoutes[r.key]!.access === 'public')) {
+      const spec = knownRoutes[r.key]!;
+      const res = await anonymous.request(
+        methodOf(r.key) as 'GET',
+        urlFor(r.url, unknownToken),
+        spec.body?.(idsOfA[0]!),
+      );
+      expect({ route: r.key, status: res.statusCode }).toEqual({ route: r.key, status: spec.anonymous });
+      if (res.statusCode === 401) expect(res.json().error.code).toBe('invalid_credentials');
+    }
+  });
+});
+
+describe('another tenant’s objects', () => {
+  it('a partner admin of tenant B gets 403 or 404 on every route that takes an id of tenant A, and nothing changes', async () => {
+    const adminB = await signedIn(t.app, 'admin-b@example.jp');
+    const sessionBefore = (await adminB.get('/api/session')).json();
+    expect(sessionBefore.current.code).toBe(tenantB.code);
+    const before = await countRows(t.db);
+
+    const withIds = routes().filter(
+      (r) => !tokenRoutes.includes(r.key) && (r.url.includes(':') || knownRoutes[r.key]!.idInBody),
+    );
+    const walked: string[] = [];
+    for (const r of withIds) {
+      const spec = knownRoutes[r.key]!;
+      for (const ids of idsOfA) {
+        const res = await adminB.request(methodOf(r.key), urlFor(r.url, ids), spec.body?.(ids));
+        expect({ route: r.key, ids, refused: [403, 404].includes(res.statusCode) }).toEqual({
+          route: r.key,
+          ids,
+          refused: true,
+        });
+        expect(res.json().error.code).toMatch(/^(forbidden|not_found)$/);
+      }
+      walked.push(r.key);
+    }
+    expect(walked).toEqual([
+      'GET /api/operator/tenants/:tenantId',
+      'POST /api/operator/tenants/:tenantId/invitations',
+      'POST /api/session/organization',
+    ]);
+
+    expect(await countRows(t.db)).toEqual(before);
+    expect((await adminB.get('/api/session')).json()).toEqual(sessionBefore);
+    expect((await adminB.get('/api/memberships')).json().items.map((m: { code: string }) => m.code)).toEqual([
+      tenantB.code,
+    ]);
+  });
+
+  it('the invitation routes take only a token, which is the credential itself', () => {
+    const params = routes()
+      .filter((r) => r.url.includes(':'))
+      .map((r) => [r.key, [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])]);
+    expect(params).toEqual([
+      ['GET /api/invitations/:token', ['token']],
+      ['GET /api/operator/tenants/:tenantId', ['tenantId']],
+      ['POST /api/invitations/:token/accept', ['token']],
+      ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
+    ]);
+    for (const key of tokenRoutes) expect(knownRoutes[key]!.access).toBe('public');
+  });
+});
