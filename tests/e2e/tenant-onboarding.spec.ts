@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { demo, logIn, logOut, uniqueEmail } from './support.js';
 
@@ -74,6 +75,8 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
   await page.getByLabel('パスワード（確認）').fill(`${password}x`);
   await page.getByRole('button', { name: '登録' }).click();
   await expect(page.getByText('パスワードが一致しません。')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.getByLabel('パスワード（確認）').fill(password);
   await page.getByRole('button', { name: '登録' }).click();
   await page
