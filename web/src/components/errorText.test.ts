@@ -16,6 +16,15 @@ describe('errorText', () => {
     );
   });
 
+  it('adds problems of the request as a whole', () => {
+    const error = new ApiError(400, {
+      code: 'validation',
+      message: '入力内容に誤りがあります。',
+      fields: { _: ['リクエストの形式が正しくありません。'], email: ['x'] },
+    });
+    expect(errorText(error, t)).toBe('入力内容に誤りがあります。 リクエストの形式が正しくありません。');
+  });
+
   it('translates the code when the server sent no message', () => {
     expect(errorText(new ApiError(404, { code: 'not_found', message: '' }), t)).toBe(
       '対象が見つかりません。',

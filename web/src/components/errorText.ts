@@ -7,7 +7,9 @@ import { ApiError } from '../api/client.js';
 export function errorText(error: unknown, t: (key: string) => string): string {
   if (error instanceof ApiError) {
     if (error.code === 'network') return t('common.networkError');
-    if (error.message) return error.message;
+    // `_` holds problems of the request as a whole (e.g. malformed), not of one field
+    const general = error.fields._ ?? [];
+    if (error.message) return [error.message, ...general].join(' ');
     const key = `error.${error.code}`;
     const translated = t(key);
     if (translated !== key) return translated;
