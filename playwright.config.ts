@@ -19,6 +19,8 @@ export default defineConfig({
   use: {
     baseURL,
     locale: 'ja-JP',
+    // the app turns antd animations off then: no clicks on half-open dialogs
+    reducedMotion: 'reduce',
     timezoneId: 'Asia/Tokyo',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
