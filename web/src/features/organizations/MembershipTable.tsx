@@ -5,7 +5,7 @@ import { type MembershipSort, useMemberships } from '../../api/memberships.js';
 import type { Membership, SortOrder } from '../../api/types.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
-import { fromAntdOrder, toAntdOrder } from './sortOrder.js';
+import { fromAntdOrder, toAntdOrder } from '../../components/table/sortOrder.js';
 
 type Props = { onChoose: (membership: Membership) => void; choosing: boolean };
 

@@ -5,8 +5,8 @@ import { type TenantListParams, type TenantSort, useTenantList } from '../../api
 import type { TenantListItem } from '../../api/types.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
+import { fromAntdOrder, toAntdOrder } from '../../components/table/sortOrder.js';
 import { useDateTime } from '../../components/useDateTime.js';
-import { fromAntdOrder, toAntdOrder } from '../organizations/sortOrder.js';
 
 type Props = { params: TenantListParams; onChange: (next: Partial<TenantListParams>) => void };
 

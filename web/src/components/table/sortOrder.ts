@@ -1,11 +1,13 @@
-import type { SortOrder as AntdSortOrder } from 'antd/es/table/interface';
+import type { TableColumnType } from 'antd';
 import type { SortOrder } from '../../api/types.js';
+
+type AntdSortOrder = NonNullable<TableColumnType<unknown>['sortOrder']>;
 
 /** API order ↔ antd Table column sort order. */
 export function toAntdOrder(order: SortOrder): AntdSortOrder {
   return order === 'asc' ? 'ascend' : 'descend';
 }
 
-export function fromAntdOrder(order: AntdSortOrder | undefined): SortOrder {
+export function fromAntdOrder(order: AntdSortOrder | null | undefined): SortOrder {
   return order === 'descend' ? 'desc' : 'asc';
 }
