@@ -46,7 +46,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} DEMO_PASSWORD=Demo-Passw0rd! npx tsx server/main.ts`,
+    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} DEMO_PASSWORD=Demo-Passw0rd! node --import tsx server/main.ts`,
+    // SIGTERM lets the server stop its embedded PostgreSQL cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
