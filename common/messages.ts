@@ -27,6 +27,24 @@ export const sharedMessages = {
     'error.invitation_used': 'このURLは既に使用されています。ログイン画面からログインしてください。',
     'error.conflict': '他の操作と競合しました。',
     'error.internal': 'システムエラーが発生しました。',
+    'passwordRule.length': '{min}文字以上{max}文字以下',
+    'passwordRule.lower': '英小文字を含む',
+    'passwordRule.upper': '英大文字を含む',
+    'passwordRule.digit': '数字を含む',
+    'passwordRule.symbol': '記号を含む',
+    'passwordRule.charset': '使用できる文字は半角英数字と記号のみ',
+    'passwordRule.notUserName': 'ユーザー名・メールアドレスの一部を含まない',
+    'passwordRule.notRecent': '過去{count}回までに使用したパスワードではない',
+    'passwordRule.notCommon': 'よく使われるパスワードではない',
+    'validation.passwordRules': 'パスワードの条件を満たしていません。',
+    'error.account_locked': 'アカウントがロックされています。',
+    'error.password_change_required': 'パスワードを変更してください。',
+    'error.terms_required': '利用規約に同意してください。',
+    'error.reset_not_found': 'このURLは無効です。',
+    'error.reset_expired': 'このURLは有効期限切れです。もう一度パスワードの再設定を行ってください。',
+    'error.reset_used': 'このURLは既に使用されています。',
+    'error.identity_mismatch': '入力された情報が登録内容と一致しません。',
+    'error.invitation_cancelled': 'このURLは取り消されました。管理者にお問い合わせください。',
   },
   en: {
     'validation.required': 'This field is required.',
@@ -50,12 +68,32 @@ export const sharedMessages = {
     'error.invitation_used': 'This link has already been used. Please log in.',
     'error.conflict': 'The change conflicts with another one.',
     'error.internal': 'A system error occurred.',
+    'passwordRule.length': 'Between {min} and {max} characters',
+    'passwordRule.lower': 'A lower-case letter',
+    'passwordRule.upper': 'An upper-case letter',
+    'passwordRule.digit': 'A digit',
+    'passwordRule.symbol': 'A symbol',
+    'passwordRule.charset': 'Only half-width letters, digits and symbols',
+    'passwordRule.notUserName': 'Does not contain your user name or e-mail address',
+    'passwordRule.notRecent': 'Not one of your last {count} passwords',
+    'passwordRule.notCommon': 'Not a commonly used password',
+    'validation.passwordRules': 'The password does not meet the rules.',
+    'error.account_locked': 'The account is locked.',
+    'error.password_change_required': 'Please change your password.',
+    'error.terms_required': 'Please accept the terms of use.',
+    'error.reset_not_found': 'This link is not valid.',
+    'error.reset_expired': 'This link has expired. Please request a new password reset.',
+    'error.reset_used': 'This link has already been used.',
+    'error.identity_mismatch': 'The details do not match our records.',
+    'error.invitation_cancelled': 'This link was cancelled. Please contact your administrator.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 export type MessageKey = keyof (typeof sharedMessages)['ja'];
 
-export function translate(locale: Locale, key: string): string {
+/** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const table: Record<string, string> = sharedMessages[locale];
-  return table[key] ?? key;
+  const text = table[key] ?? key;
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
 }

@@ -26,7 +26,19 @@ export interface UsersTable {
   status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
   last_login_at: Timestamp | null;
   created_at: CreatedAt;
+  title: string | null;
+  phone: string | null;
+  mobile: string | null;
+  company: string | null;
+  department: string | null;
+  note: string | null;
+  failed_login_count: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
 }
+
+export type MembershipStatus = 'invited' | 'active' | 'disabled';
 
 export interface MembershipsTable {
   id: Generated<string> & Id;
@@ -35,6 +47,9 @@ export interface MembershipsTable {
   tenant_id: string | null;
   role: 'operator_admin' | 'support_agent' | 'admin' | 'member';
   created_at: CreatedAt;
+  status: ColumnType<MembershipStatus, MembershipStatus | undefined, MembershipStatus>;
+  comment: string | null;
+  disabled_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -62,6 +77,75 @@ export interface InvitationsTable {
   accepted_at: Timestamp | null;
   accepted_user_id: string | null;
   created_at: CreatedAt;
+  /** signup: 仮ユーザ登録 form (ID-6); activation: identity check, then password (ID-7). */
+  kind: ColumnType<'signup' | 'activation', 'signup' | 'activation' | undefined, 'signup' | 'activation'>;
+  user_id: string | null;
+  membership_id: string | null;
+  cancelled_at: Timestamp | null;
+  failed_checks: ColumnType<number, number | undefined, number>;
+}
+
+export interface PasswordPoliciesTable {
+  organization_id: string;
+  profile: 'standard' | 'nist';
+  min_length: number;
+  require_lower: boolean;
+  require_upper: boolean;
+  require_digit: boolean;
+  require_symbol: boolean;
+  history_count: number;
+  lockout_threshold: ColumnType<number, number | undefined, number>;
+  lockout_minutes: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<string> & Id;
+  user_id: string;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string> & Id;
+  user_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+  ip: string | null;
+}
+
+export interface TermsVersionsTable {
+  id: Generated<string> & Id;
+  version: number;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  published_at: Timestamp;
+  published_by: string | null;
+}
+
+export interface TermsAcceptancesTable {
+  user_id: string;
+  terms_version_id: string;
+  accepted_at: Timestamp;
+  ip: string | null;
+}
+
+export interface UserGroupsTable {
+  id: Generated<string> & Id;
+  organization_id: string;
+  tenant_id: string | null;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface UserGroupMembersTable {
+  group_id: string;
+  user_id: string;
 }
 
 export interface AuditEventsTable {
@@ -101,6 +185,13 @@ export interface Database {
   invitations: InvitationsTable;
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
+  password_policies: PasswordPoliciesTable;
+  password_history: PasswordHistoryTable;
+  password_resets: PasswordResetsTable;
+  terms_versions: TermsVersionsTable;
+  terms_acceptances: TermsAcceptancesTable;
+  user_groups: UserGroupsTable;
+  user_group_members: UserGroupMembersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,10 +1,17 @@
 import type { Db } from '../../db/pool.js';
+import { type PendingAction, pendingActionsOf } from '../../platform/auth/pending-actions.js';
 import type { SignedInUser } from '../../platform/auth/plugin.js';
 import { listMemberships, type MembershipView } from './repository.js';
 
 export type SessionView =
   | { user: null }
-  | { user: SignedInUser; memberships: MembershipView[]; current: MembershipView | null };
+  | {
+      user: SignedInUser;
+      memberships: MembershipView[];
+      current: MembershipView | null;
+      /** Steps the browser must take the user through before any portal page. */
+      pendingActions: PendingAction[];
+    };
 
 /** What the browser needs to know about the signed-in user (never the raw rows). */
 export async function presentSession(
@@ -16,5 +23,10 @@ export async function presentSession(
   const rows = await listMemberships(db, user.id);
   const strip = ({ membershipId: _, ...m }: (typeof rows)[number]): MembershipView => m;
   const current = rows.find((r) => r.membershipId === membershipId);
-  return { user, memberships: rows.map(strip), current: current ? strip(current) : null };
+  return {
+    user,
+    memberships: rows.map(strip),
+    current: current ? strip(current) : null,
+    pendingActions: await pendingActionsOf(db, user.id),
+  };
 }

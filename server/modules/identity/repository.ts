@@ -28,6 +28,7 @@ export async function listMemberships(
       'memberships.role',
     ])
     .where('memberships.user_id', '=', userId)
+    .where('memberships.status', '=', 'active')
     .orderBy(sort === 'name' ? 'organizations.name' : 'organizations.code', order)
     .orderBy('organizations.id')
     .execute();
@@ -37,7 +38,7 @@ export async function listMemberships(
 export async function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'password_hash', 'status', 'locale', 'time_zone'])
+    .select(['id', 'email', 'name', 'password_hash', 'status', 'locale', 'time_zone', 'locked_until'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }

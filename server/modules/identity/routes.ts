@@ -59,7 +59,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(
     '/api/session/organization',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', allowPending: true },
       schema: { tags: ['identity'], body: selectOrganizationBody, response: { 200: sessionSchema } },
     },
     async (req) => {
@@ -76,7 +76,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     '/api/memberships',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', allowPending: true },
       schema: {
         tags: ['identity'],
         querystring: membershipListQuery,
@@ -91,7 +91,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
 
   app.put(
     '/api/me/locale',
-    { config: { access: 'signed-in' }, schema: { tags: ['identity'], body: localeBody } },
+    { config: { access: 'signed-in', allowPending: true }, schema: { tags: ['identity'], body: localeBody } },
     async (req, reply) => {
       await deps.db
         .updateTable('users')

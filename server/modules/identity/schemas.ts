@@ -21,6 +21,7 @@ export const sessionSchema = z.union([
     }),
     memberships: z.array(membershipSchema),
     current: membershipSchema.nullable(),
+    pendingActions: z.array(z.enum(['changePassword', 'acceptTerms'])),
   }),
 ]);
 

@@ -3,20 +3,26 @@ import fp from 'fastify-plugin';
 import type { Locale, OrganizationKind, Role } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../errors.js';
+import { type PendingAction, pendingActionsOf } from './pending-actions.js';
 import type { Access, Scope } from './scope.js';
 import { type ActiveSession, findActiveSession, touchSession } from './session-store.js';
 
 export type SignedInUser = { id: string; email: string; name: string; locale: Locale; timeZone: string };
 
+export type { PendingAction } from './pending-actions.js';
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route works while the user still has pending actions (the pages that resolve them). */
+    allowPending?: boolean;
   }
   interface FastifyRequest {
     session: ActiveSession | null;
     user: SignedInUser | null;
     scope: Scope | null;
     locale: Locale;
+    pending: PendingAction[];
   }
 }
 
@@ -36,6 +42,7 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null);
   app.decorateRequest('locale', 'ja');
+  app.decorateRequest('pending', null as unknown as PendingAction[]);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
@@ -46,6 +53,7 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
 
   app.addHook('onRequest', async (req) => {
     req.locale = localeFromHeaders(req.headers);
+    req.pending = [];
     const token = req.cookies[cookieName];
     if (!token) return;
     const session = await findActiveSession(db, clock, config.session, token);
@@ -76,6 +84,7 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     req.session = session;
     req.user = { id: row.id, email: row.email, name: row.name, locale: row.locale, timeZone: row.time_zone };
     req.locale = row.locale;
+    req.pending = await pendingActionsOf(db, row.id);
     if (row.membership_id && row.organization_id && row.kind && row.role) {
       req.scope = {
         userId: row.id,
@@ -94,6 +103,12 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError(401, 'unauthenticated');
+    if (req.pending.length > 0 && !req.routeOptions.config?.allowPending) {
+      throw new AppError(
+        403,
+        req.pending[0] === 'changePassword' ? 'password_change_required' : 'terms_required',
+      );
+    }
     if (access === 'signed-in') return;
     // A membership of another kind or role cannot see that such routes exist.
     if (!req.scope || req.scope.kind !== access.kind) throw new AppError(403, 'forbidden');

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { lockoutPolicyForUser } from '../passwords/policy-repository.js';
+
+type FailedLogin = { userId: string; email: string; locale: 'ja' | 'en'; ip: string | null };
+
+/**
+ * Counts one wrong password, atomically in the user's row so parallel attempts cannot pass the
+ * limit. The attempt that reaches the threshold locks the account, and only that one sends the
+ * lockout notice and writes the audit event. Attempts while locked are not counted.
+ */
+export async function recordFailedLogin(deps: AppDeps, input: FailedLogin): Promise<void> {
+  const { db, clock } = deps;
+  const policy = await lockoutPolicyForUser(db, input.userId);
+  await db.transaction().execute(async (trx) => {
+    const now = clock.now();
+    const lockUntil = new Date(now.getTime() + policy.minutes * 60_000);
+    const nextCount = sql<number>`CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END`;
+    const row = await trx
+      .updateTable('users')
+      .set({
+        failed_login_count: nextCount,
+        locked_until: sql<Date | null>`CASE WHEN ${nextCount} >= ${policy.threshold} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+      })
+      .where('id', '=', input.userId)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .returning(['failed_login_count', 'locked_until'])
+      .executeTakeFirst();
+    if (!row?.locked_until) return;
+    await queueMail(trx, deps, {
+      to: input.email,
+      locale: input.locale,
+      template: 'lockout',
+      vars: { email: input.email, portalUrl: `${deps.config.publicUrl}/login`, minutes: policy.minutes },
+    });
+    await recordAudit(trx, clock, {
+      actorUserId: null,
+      action: 'user.lock',
+      targetType: 'user',
+      targetId: input.userId,
+      ip: input.ip,
+      details: { failedAttempts: row.failed_login_count, lockedUntil: row.locked_until },
+    });
+  });
+}
