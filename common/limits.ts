@@ -4,4 +4,6 @@ export const limits = {
   password: 128,
   personName: 40,
   tenantName: 40,
+  termsTitle: 200,
+  termsBody: 100000,
 } as const;

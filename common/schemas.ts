@@ -7,17 +7,17 @@ import { locales } from './roles.js';
  * (`validation.*`) that both sides translate into the user's language.
  */
 /** Missing → "required"; present but of the wrong type → "invalid". */
-const typeError = (issue: { input?: unknown }) =>
+export const typeError = (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid';
 
-const email = z
+export const email = z
   .string({ error: typeError })
   .trim()
   .min(1, { error: 'validation.required' })
   .max(limits.email, { error: 'validation.tooLong' })
   .pipe(z.email({ error: 'validation.email' }));
 
-const requiredText = (max: number) =>
+export const requiredText = (max: number) =>
   z
     .string({ error: typeError })
     .trim()

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { limits } from './limits.js';
+import { email, requiredText, typeError } from './schemas.js';
+
+/**
+ * Request bodies of password reset and change, terms publishing and the per-organisation
+ * password policy (ID-3, ID-10, ID-11, ID-12), shared by the browser forms and the server.
+ * The policy rules themselves (length, classes, history) are checked against the user's
+ * organisations on the server; here only presence and size.
+ */
+
+/** A password as typed: required and never longer than the longest allowed (no truncation). */
+const passwordInput = z
+  .string({ error: typeError })
+  .min(1, { error: 'validation.required' })
+  .max(limits.password, { error: 'validation.tooLong' });
+
+const matchingConfirm = <T extends { password: string; passwordConfirm: string }>(v: T) =>
+  v.password === v.passwordConfirm;
+const mismatch = { path: ['passwordConfirm'], error: 'validation.passwordMismatch' };
+
+export const passwordResetRequestBody = z.strictObject({ email });
+export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBody>;
+
+export const passwordResetBody = z
+  .strictObject({ password: passwordInput, passwordConfirm: passwordInput })
+  .refine(matchingConfirm, mismatch);
+export type PasswordResetBody = z.infer<typeof passwordResetBody>;
+
+export const changePasswordBody = z
+  .strictObject({ currentPassword: passwordInput, password: passwordInput, passwordConfirm: passwordInput })
+  .refine(matchingConfirm, mismatch);
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+export const publishTermsBody = z.strictObject({
+  titleJa: requiredText(limits.termsTitle),
+  titleEn: requiredText(limits.termsTitle),
+  bodyJa: requiredText(limits.termsBody),
+  bodyEn: requiredText(limits.termsBody),
+});
+export type PublishTermsBody = z.infer<typeof publishTermsBody>;
+
+const intIn = (min: number, max: number, key: string) =>
+  z
+    .number({ error: typeError })
+    .int({ error: 'validation.invalid' })
+    .min(min, { error: key })
+    .max(max, { error: key });
+
+/** Where each policy number may be set; the manual's rule is the floor of the standard profile. */
+export const policyRanges = {
+  minLength: { min: 8, max: 64 },
+  standardMinLength: 12,
+  historyCount: { min: 0, max: 24 },
+  lockoutThreshold: { min: 3, max: 20 },
+  /** "Locked for at most 1 hour" (`001 §3.1`). */
+  lockoutMinutes: { min: 1, max: 60 },
+} as const;
+
+const flag = z.boolean({ error: typeError });
+
+export const passwordPolicyBody = z
+  .strictObject({
+    profile: z.enum(['standard', 'nist'], { error: 'validation.invalid' }),
+    minLength: intIn(policyRanges.minLength.min, policyRanges.minLength.max, 'validation.minLengthRange'),
+    requireLower: flag,
+    requireUpper: flag,
+    requireDigit: flag,
+    requireSymbol: flag,
+    historyCount: intIn(
+      policyRanges.historyCount.min,
+      policyRanges.historyCount.max,
+      'validation.historyCountRange',
+    ),
+    lockoutThreshold: intIn(
+      policyRanges.lockoutThreshold.min,
+      policyRanges.lockoutThreshold.max,
+      'validation.lockoutThresholdRange',
+    ),
+    lockoutMinutes: intIn(
+      policyRanges.lockoutMinutes.min,
+      policyRanges.lockoutMinutes.max,
+      'validation.lockoutMinutesRange',
+    ),
+  })
+  .refine((v) => v.profile !== 'standard' || v.minLength >= policyRanges.standardMinLength, {
+    path: ['minLength'],
+    error: 'validation.standardMinLength',
+  });
+export type PasswordPolicyBody = z.infer<typeof passwordPolicyBody>;
