@@ -4,6 +4,15 @@ export const limits = {
   password: 128,
   personName: 40,
   tenantName: 40,
+  title: 100,
+  /** Half-width digits and hyphens; 10–15 digits without the hyphens. */
+  phone: 20,
+  company: 100,
+  department: 100,
+  note: 1000,
+  comment: 500,
+  groupName: 50,
+  userSearch: 100,
   termsTitle: 200,
   termsBody: 100000,
 } as const;

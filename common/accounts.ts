@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { limits } from './limits.js';
+import { locales, roles } from './roles.js';
+import { email, requiredText, typeError } from './schemas.js';
+
+/**
+ * Request bodies of invitations (ID-6, ID-7), user administration (ID-17), user groups and the
+ * self profile, shared by the browser forms and the server. Messages are `validation.*` keys.
+ */
+
+const passwordInput = z
+  .string({ error: typeError })
+  .min(1, { error: 'validation.required' })
+  .max(limits.password, { error: 'validation.tooLong' });
+
+/** Optional free text: blank means "not given" (forms send ''), stored as null. */
+const optionalText = (max: number) =>
+  z
+    .string({ error: typeError })
+    .trim()
+    .max(max, { error: 'validation.tooLong' })
+    .transform((v) => (v === '' ? null : v))
+    .nullish();
+
+/** Half-width digits and hyphens, 10–15 digits once the hyphens are removed. */
+export const isPhoneNumber = (v: string) => /^[0-9-]+$/.test(v) && /^\d{10,15}$/.test(v.replaceAll('-', ''));
+const phoneText = z
+  .string({ error: typeError })
+  .trim()
+  .max(limits.phone, { error: 'validation.tooLong' })
+  .refine((v) => v === '' || isPhoneNumber(v), { error: 'validation.phone' });
+const requiredPhone = phoneText.refine((v) => v !== '', { error: 'validation.required' });
+const optionalPhone = phoneText.transform((v) => (v === '' ? null : v)).nullish();
+
+/**
+ * The sign-up name rule (`001 §2.2`: ※全角 ※姓名間に全角空白): full-width characters only, and
+ * exactly one full-width space between the family and the given name. Half-width katakana
+ * (U+FF61–FF9F) and every ASCII character are half-width.
+ */
+export const isFullWidthName = (v: string) =>
+  /^[^\u0000-\u007f\uff61-\uff9f\s]+\u3000[^\u0000-\u007f\uff61-\uff9f\s]+$/.test(v);
+const fullWidthName = requiredText(limits.personName).refine(isFullWidthName, {
+  error: 'validation.fullWidthName',
+});
+
+let zones: Set<string> | undefined;
+/** IANA zones the runtime knows, plus UTC (which `supportedValuesOf` leaves out). */
+export function timeZones(): Set<string> {
+  zones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+  return zones;
+}
+const timeZone = z
+  .string({ error: typeError })
+  .max(64, { error: 'validation.timeZone' })
+  .refine((v) => timeZones().has(v), { error: 'validation.timeZone' });
+
+const locale = z.enum(locales, { error: 'validation.invalid' });
+const role = z.enum(roles, { error: 'validation.invalid' });
+const id = z.string({ error: typeError }).regex(/^\d{1,18}$/, { error: 'validation.invalid' });
+const idList = z.array(id, { error: typeError }).max(200, { error: 'validation.tooLong' });
+
+const matching = <T extends { password: string; passwordConfirm: string }>(v: T) =>
+  v.password === v.passwordConfirm;
+const mismatch = { path: ['passwordConfirm'], error: 'validation.passwordMismatch' };
+
+/** 仮ユーザ登録 (ID-6, `001 §2.2`). */
+export const signupAcceptBody = z
+  .strictObject({
+    password: passwordInput,
+    passwordConfirm: passwordInput,
+    name: fullWidthName,
+    company: optionalText(limits.company),
+    department: optionalText(limits.department),
+    phone: optionalPhone,
+    note: optionalText(limits.note),
+  })
+  .refine(matching, mismatch);
+export type SignupAcceptBody = z.infer<typeof signupAcceptBody>;
+
+/** 本人確認 (ID-7, `002` 初回ログイン ①): what the admin registered. */
+export const identityCheckBody = z.strictObject({
+  email,
+  name: requiredText(limits.personName),
+  phone: requiredText(limits.phone),
+});
+export type IdentityCheckBody = z.infer<typeof identityCheckBody>;
+
+/** パスワード設定 (ID-7 ②): the identity check again, with the new password. */
+export const activationAcceptBody = z
+  .strictObject({ ...identityCheckBody.shape, password: passwordInput, passwordConfirm: passwordInput })
+  .refine(matching, mismatch);
+export type ActivationAcceptBody = z.infer<typeof activationAcceptBody>;
+
+/** An invitation for an address that already has an account: only that account's password counts. */
+export const existingAccountAcceptBody = z.object({ password: passwordInput });
+export type ExistingAccountAcceptBody = z.infer<typeof existingAccountAcceptBody>;
+
+/** ユーザー追加 (`002`). `role` must suit the organisation (checked on the server). */
+export const addUserBody = z.strictObject({
+  email,
+  name: optionalText(limits.personName),
+  title: optionalText(limits.title),
+  phone: requiredPhone,
+  mobile: optionalPhone,
+  locale,
+  timeZone,
+  role,
+  groupIds: idList.optional(),
+  comment: optionalText(limits.comment),
+});
+export type AddUserBody = z.infer<typeof addUserBody>;
+
+export const updateUserBody = z
+  .strictObject({
+    name: requiredText(limits.personName).optional(),
+    title: optionalText(limits.title),
+    phone: requiredPhone.optional(),
+    mobile: optionalPhone,
+    locale: locale.optional(),
+    timeZone: timeZone.optional(),
+    role: role.optional(),
+    groupIds: idList.optional(),
+    comment: optionalText(limits.comment),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    path: ['_'],
+    error: 'validation.noChanges',
+  });
+export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+export const userStatuses = ['active', 'invited', 'expired', 'locked', 'disabled'] as const;
+export type UserStatus = (typeof userStatuses)[number];
+
+export const userListQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  sort: z.enum(['name', 'email', 'role', 'status', 'createdAt']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  q: z.string().trim().max(limits.userSearch).optional(),
+  status: z.enum(userStatuses).optional(),
+});
+export type UserListQuery = z.infer<typeof userListQuery>;
+
+export const userGroupBody = z.strictObject({ name: requiredText(limits.groupName) });
+export type UserGroupBody = z.infer<typeof userGroupBody>;
+
+export const groupMembersBody = z.strictObject({ userIds: idList });
+export type GroupMembersBody = z.infer<typeof groupMembersBody>;
+
+/** What users change about themselves (`003` FAQ: time zone and phones are the user's own). */
+export const profileUpdateBody = z
+  .strictObject({
+    name: requiredText(limits.personName).optional(),
+    phone: optionalPhone,
+    mobile: optionalPhone,
+    locale: locale.optional(),
+    timeZone: timeZone.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    path: ['_'],
+    error: 'validation.noChanges',
+  });
+export type ProfileUpdateBody = z.infer<typeof profileUpdateBody>;
