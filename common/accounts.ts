@@ -38,7 +38,7 @@ const optionalPhone = phoneText.transform((v) => (v === '' ? null : v)).nullish(
  * (U+FF61–FF9F) and every ASCII character are half-width.
  */
 export const isFullWidthName = (v: string) =>
-  /^[^\u0000-\u007f\uff61-\uff9f\s]+\u3000[^\u0000-\u007f\uff61-\uff9f\s]+$/.test(v);
+  /^[^\p{ASCII}\uff61-\uff9f\s]+\u3000[^\p{ASCII}\uff61-\uff9f\s]+$/u.test(v);
 const fullWidthName = requiredText(limits.personName).refine(isFullWidthName, {
   error: 'validation.fullWidthName',
 });
