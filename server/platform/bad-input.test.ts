@@ -59,6 +59,22 @@ type BodyRoute = {
 
 const signUp = (name: string, pw: string) => ({ name, password: pw, passwordConfirm: pw });
 
+/** A fresh activation link (ID-7) of one admin-added user, as its API path; the previous link ends. */
+async function activationLink(): Promise<string> {
+  const created = await t.db.transaction().execute((trx) =>
+    createInvitation(trx, t.deps, {
+      organization: { id: tenant.id, code: tenant.code, name: tenant.name, tenantId: tenant.id },
+      email: 'activate@example.jp',
+      role: 'member',
+      invitedBy: opUser.id,
+      ip: null,
+      kind: 'activation',
+      profile: { name: '開通　一郎', phone: '0312345678' },
+    }),
+  );
+  return new URL(created.url).pathname.replace('/invitations/', '/api/invitations/');
+}
+
 const bodyRoutes: BodyRoute[] = [
   {
     route: 'POST /api/auth/login',
@@ -167,23 +183,60 @@ const bodyRoutes: BodyRoute[] = [
       );
       return `${new URL(created.url).pathname.replace('/invitations/', '/api/invitations/')}/accept`;
     },
-    valid: () => signUp('招待 花子', TEST_PASSWORD),
+    valid: () => signUp('招待　花子', TEST_PASSWORD),
     okStatus: 200,
     empty: { name: [REQUIRED], password: [REQUIRED], passwordConfirm: [REQUIRED] },
-    wrongType: () => ({ ...signUp('招待 花子', TEST_PASSWORD), name: 7 }),
+    wrongType: () => ({ ...signUp('招待　花子', TEST_PASSWORD), name: 7 }),
     wrongTypeFields: { name: [INVALID] },
     limits: [
       {
         field: 'name',
-        atLimit: signUp('名'.repeat(limits.personName), TEST_PASSWORD),
-        overLimit: signUp('名'.repeat(limits.personName + 1), TEST_PASSWORD),
+        // Family and given name with the one full-width space between them (`001 §2.2`).
+        atLimit: signUp(`${'名'.repeat(19)}　${'前'.repeat(limits.personName - 20)}`, TEST_PASSWORD),
+        overLimit: signUp(`${'名'.repeat(19)}　${'前'.repeat(limits.personName - 19)}`, TEST_PASSWORD),
         fields: { name: [TOO_LONG] },
       },
       {
         field: 'password',
-        atLimit: signUp('招待 花子', password(limits.password)),
-        overLimit: signUp('招待 花子', password(limits.password + 1)),
+        atLimit: signUp('招待　花子', password(limits.password)),
+        overLimit: signUp('招待　花子', password(limits.password + 1)),
         fields: { password: [TOO_LONG], passwordConfirm: [TOO_LONG] },
+      },
+      {
+        field: 'company',
+        atLimit: { ...signUp('招待　花子', TEST_PASSWORD), company: 'あ'.repeat(limits.company) },
+        overLimit: { ...signUp('招待　花子', TEST_PASSWORD), company: 'あ'.repeat(limits.company + 1) },
+        fields: { company: [TOO_LONG] },
+      },
+      {
+        field: 'note',
+        atLimit: { ...signUp('招待　花子', TEST_PASSWORD), note: 'あ'.repeat(limits.note) },
+        overLimit: { ...signUp('招待　花子', TEST_PASSWORD), note: 'あ'.repeat(limits.note + 1) },
+        fields: { note: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/invitations/:token/verify',
+    as: 'anonymous',
+    url: async () => `${await activationLink()}/verify`,
+    valid: () => ({ email: 'activate@example.jp', name: '開通　一郎', phone: '03-1234-5678' }),
+    okStatus: 200,
+    empty: { email: [REQUIRED], name: [REQUIRED], phone: [REQUIRED] },
+    wrongType: () => ({ email: 'activate@example.jp', name: '開通　一郎', phone: 312345678 }),
+    wrongTypeFields: { phone: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        // At the limit it is simply not the registered name: refused as a mismatch, not as bad input.
+        atLimit: { email: 'activate@example.jp', name: 'あ'.repeat(limits.personName), phone: '0312345678' },
+        overLimit: {
+          email: 'activate@example.jp',
+          name: 'あ'.repeat(limits.personName + 1),
+          phone: '0312345678',
+        },
+        fields: { name: [TOO_LONG] },
+        okStatus: 400,
       },
     ],
   },

@@ -12,6 +12,8 @@ export async function selectOrganization(
     .select('id')
     .where('user_id', '=', input.userId)
     .where('organization_id', '=', input.organizationId)
+    // Invited and disabled memberships cannot be chosen: they answer like someone else's.
+    .where('status', '=', 'active')
     .executeTakeFirst();
   if (!membership) throw notFound();
   await setSessionMembership(deps.db, input.sessionId, membership.id);

@@ -1,93 +1,121 @@
+import {
+  activationAcceptBody,
+  existingAccountAcceptBody,
+  signupAcceptBody,
+} from '../../../common/accounts.js';
 import { translate } from '../../../common/messages.js';
 import type { Locale } from '../../../common/roles.js';
-import type { AcceptInvitationBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
-import { findInvitationByToken, invitationStatus } from './repository.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { assertAcceptablePassword } from '../passwords/check-new-password.js';
+import { setPassword } from '../passwords/set-password.js';
+import { assertUsable } from './assert-usable.js';
+import { findInvitationByToken, findInvitedUser } from './repository.js';
+import { verifyIdentity } from './verify-identity.js';
 
-/** Why a link cannot be used, as the error its page shows. */
-export function assertUsable<T extends { accepted_at: Date | null; expires_at: Date }>(
-  row: T | undefined,
-  now: Date,
-): T {
-  if (!row) throw new AppError(404, 'invitation_not_found');
-  const status = invitationStatus(row, now);
-  if (status === 'accepted') throw new AppError(409, 'invitation_used');
-  if (status === 'expired') throw new AppError(410, 'invitation_expired');
-  return row;
+type AcceptInput = { token: string; body: unknown; ip: string | null; locale: Locale };
+
+/** Profile fields the sign-up form fills (`001 §2.2`); the activation form only the name, if blank. */
+type ProfileUpdate = {
+  name?: string;
+  company?: string | null;
+  department?: string | null;
+  phone?: string | null;
+  note?: string | null;
+};
+
+/** What the body of a link must be: decided by the link's kind and whether the account exists. */
+async function readBody(deps: AppDeps, input: AcceptInput) {
+  const { db, clock } = deps;
+  const invitation = assertUsable(await findInvitationByToken(db, input.token), clock.now());
+  const user = await findInvitedUser(db, invitation.user_id);
+  if (!user) throw new AppError(404, 'invitation_not_found');
+  if (user.password_hash) {
+    const body = parseOrThrow(existingAccountAcceptBody, input.body, input.locale);
+    return { user, password: body.password, existing: true, profile: {} as ProfileUpdate };
+  }
+  let profile: ProfileUpdate;
+  let password: string;
+  if (invitation.kind === 'signup') {
+    const {
+      password: pw,
+      passwordConfirm: _,
+      ...fields
+    } = parseOrThrow(signupAcceptBody, input.body, input.locale);
+    password = pw;
+    profile = fields;
+  } else {
+    const body = parseOrThrow(activationAcceptBody, input.body, input.locale);
+    await verifyIdentity(deps, { token: input.token, claim: body, ip: input.ip });
+    password = body.password;
+    profile = user.name.trim() === '' ? { name: body.name } : {};
+  }
+  await assertAcceptablePassword(db, {
+    password,
+    email: user.email,
+    name: profile.name ?? user.name,
+    organizationIds: [invitation.organization_id],
+    locale: input.locale,
+    field: 'password',
+  });
+  return { user, password, existing: false, profile };
 }
 
 /**
- * Completes a registration from an invitation link (`001 §2.2`): creates the user (or, for an
- * address that already has an account, checks its password) and the membership, and consumes
- * the link — all in one transaction, with the invitation row locked against a double submit.
+ * Completes a registration from an invitation link: sign-up (`001 §2.2`), activation after the
+ * identity check (`002` ①②), or joining with an existing account's password. The membership
+ * becomes active and the link is consumed in one transaction, with the invitation row locked
+ * against a double submit. Answers the name and address the completion page shows.
  */
 export async function acceptInvitation(
   deps: AppDeps,
-  input: AcceptInvitationBody & { token: string; ip: string | null; locale: Locale },
-): Promise<void> {
+  input: AcceptInput,
+): Promise<{ name: string; email: string }> {
   const { db, clock } = deps;
-  const passwordHash = await hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
+  const { user, password, existing, profile } = await readBody(deps, input);
+  // Hashing is slow on purpose: done before the row lock is taken.
+  const newHash = existing ? null : await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
     const now = clock.now();
-    const invitation = await findInvitationByToken(trx, input.token, true);
-    const usable = assertUsable(invitation, now);
-    let user = await trx
-      .selectFrom('users')
-      .select(['id', 'password_hash'])
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', usable.email.toLowerCase()))
-      .executeTakeFirst();
-    if (user?.password_hash) {
-      if (!(await verifyPassword(user.password_hash, input.password))) {
+    const invitation = assertUsable(await findInvitationByToken(trx, input.token, true), now);
+    const account = await findInvitedUser(trx, invitation.user_id);
+    if (!account || account.id !== user.id) throw new AppError(404, 'invitation_not_found');
+    if (newHash === null) {
+      if (!(await verifyPassword(account.password_hash, password))) {
         throw new AppError(400, 'validation', {
           password: [translate(input.locale, 'validation.existingPasswordWrong')],
         });
       }
-    } else if (user) {
-      await trx
-        .updateTable('users')
-        .set({ name: input.name, password_hash: passwordHash })
-        .where('id', '=', user.id)
-        .execute();
     } else {
-      user = await trx
-        .insertInto('users')
-        .values({
-          email: usable.email,
-          name: input.name,
-          password_hash: passwordHash,
-          locale: input.locale,
-          created_at: now,
-        })
-        .returning(['id', 'password_hash'])
-        .executeTakeFirstOrThrow();
+      // Another link of the same account may have set a password meanwhile: that one stands.
+      if (account.password_hash) throw new AppError(409, 'invitation_used');
+      if (Object.keys(profile).length > 0)
+        await trx.updateTable('users').set(profile).where('id', '=', account.id).execute();
+      await setPassword(trx, clock, { userId: account.id, passwordHash: newHash });
     }
     await trx
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organization_id: usable.organization_id,
-        tenant_id: usable.tenant_id,
-        role: usable.role,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing())
+      .updateTable('memberships')
+      .set({ status: 'active' })
+      .where('id', '=', invitation.membership_id!)
+      .where('status', '=', 'invited')
       .execute();
     await trx
       .updateTable('invitations')
-      .set({ accepted_at: now, accepted_user_id: user.id })
-      .where('id', '=', usable.id)
+      .set({ accepted_at: now, accepted_user_id: account.id })
+      .where('id', '=', invitation.id)
       .execute();
     await recordAudit(trx, clock, {
-      actorUserId: user.id,
-      organizationId: usable.organization_id,
-      tenantId: usable.tenant_id,
+      actorUserId: account.id,
+      organizationId: invitation.organization_id,
+      tenantId: invitation.tenant_id,
       action: 'invitation.accept',
       targetType: 'invitation',
-      targetId: usable.id,
+      targetId: invitation.id,
       ip: input.ip,
     });
+    return { name: profile.name ?? account.name, email: account.email };
   });
 }

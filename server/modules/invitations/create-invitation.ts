@@ -1,66 +1,128 @@
-import type { Role } from '../../../common/roles.js';
+import { sql } from 'kysely';
+import type { Locale, Role } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import { formatDateTime } from '../../platform/format-time.js';
-import { queueMail } from '../../platform/mail/outbox.js';
-import { newToken } from '../../platform/tokens.js';
+import { AppError } from '../../platform/errors.js';
+import { issueLink } from './issue-link.js';
+import { cancelOpenInvitations } from './repository.js';
 
-export const INVITATION_VALID_DAYS = 7;
+export { INVITATION_VALID_DAYS } from './issue-link.js';
 
-type CreateInvitationInput = {
+/** What the inviting admin knows about a new user (`002` ユーザー追加); unused for existing accounts. */
+export type InvitedProfile = {
+  name?: string | null;
+  title?: string | null;
+  phone?: string | null;
+  mobile?: string | null;
+  locale?: Locale;
+  timeZone?: string;
+};
+
+export type CreateInvitationInput = {
   organization: { id: string; code: string; name: string; tenantId: string | null };
   email: string;
   role: Role;
   invitedBy: string | null;
   ip: string | null;
+  /** signup: the `001 §2.2` form (operator inviting a tenant admin); activation: admin-added user (ID-7). */
+  kind?: 'signup' | 'activation';
+  profile?: InvitedProfile;
+  comment?: string | null;
 };
 
+/** The account for an address: the existing one, or a new one without a password (name filled at sign-up). */
+async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile) {
+  const columns = ['id', 'email', 'locale', 'time_zone'] as const;
+  const byEmail = () =>
+    trx
+      .selectFrom('users')
+      .select(columns)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirst();
+  const existing = await byEmail();
+  if (existing) return existing;
+  const created = await trx
+    .insertInto('users')
+    .values({
+      email,
+      name: profile.name ?? '',
+      password_hash: null,
+      title: profile.title ?? null,
+      phone: profile.phone ?? null,
+      mobile: profile.mobile ?? null,
+      locale: profile.locale,
+      time_zone: profile.timeZone,
+    })
+    // Two admins adding the same address at once: the second one uses the first one's row.
+    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+    .returning(columns)
+    .executeTakeFirst();
+  return created ?? (await byEmail())!;
+}
+
 /**
- * Invites an address to an organisation (仮ユーザ登録, `001 §2.1`): stores the hashed link
- * token, queues the mail and records the audit event in the caller's transaction.
+ * Invites an address to an organisation (仮ユーザ登録 `001 §2.1`, or ユーザー追加 `002`): the
+ * user (new ones without a password) and an 'invited' membership exist from now on, so the
+ * admin's list shows them; then the link and its mail, and the audit event — all in the caller's
+ * transaction. An address that is already a member (active or disabled) is a 409; one still
+ * invited gets a fresh link and the old one stops working.
  */
 export async function createInvitation(
   trx: Db,
   deps: Pick<AppDeps, 'clock' | 'jobs' | 'config'>,
   input: CreateInvitationInput,
-): Promise<{ id: string; email: string; expiresAt: Date; url: string }> {
+): Promise<{
+  id: string;
+  email: string;
+  expiresAt: Date;
+  url: string;
+  userId: string;
+  membershipId: string;
+}> {
   const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 86400_000);
-  const { token, hash } = newToken();
-  const row = await trx
-    .insertInto('invitations')
-    .values({
-      organization_id: input.organization.id,
-      tenant_id: input.organization.tenantId,
-      email: input.email,
-      role: input.role,
-      token_hash: hash,
-      invited_by: input.invitedBy,
-      expires_at: expiresAt,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const existing = await trx
-    .selectFrom('users')
-    .select(['locale', 'time_zone'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+  const user = await findOrCreateUser(trx, input.email, input.profile ?? {});
+  const current = await trx
+    .selectFrom('memberships')
+    .select(['id', 'status'])
+    .where('user_id', '=', user.id)
+    .where('organization_id', '=', input.organization.id)
+    .forUpdate()
     .executeTakeFirst();
-  const locale = existing?.locale ?? 'ja';
-  const url = `${deps.config.publicUrl}/invitations/${token}`;
-  await queueMail(trx, deps, {
-    to: input.email,
-    locale,
-    template: 'invitation',
-    tenantId: input.organization.tenantId,
-    vars: {
-      email: input.email,
-      organizationCode: input.organization.code,
-      organizationName: input.organization.name,
-      url,
-      expiresAt: formatDateTime(expiresAt, locale, existing?.time_zone ?? 'Asia/Tokyo'),
-    },
+  if (current && current.status !== 'invited') throw new AppError(409, 'already_member');
+  let membershipId = current?.id;
+  if (membershipId) {
+    await cancelOpenInvitations(trx, membershipId, now);
+    await trx
+      .updateTable('memberships')
+      .set({ role: input.role, comment: input.comment ?? null })
+      .where('id', '=', membershipId)
+      .execute();
+  } else {
+    const inserted = await trx
+      .insertInto('memberships')
+      .values({
+        user_id: user.id,
+        organization_id: input.organization.id,
+        tenant_id: input.organization.tenantId,
+        role: input.role,
+        status: 'invited',
+        comment: input.comment ?? null,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) throw new AppError(409, 'already_member');
+    membershipId = inserted.id;
+  }
+  const link = await issueLink(trx, deps, {
+    organization: input.organization,
+    kind: input.kind ?? 'signup',
+    user: { id: user.id, email: user.email, locale: user.locale, timeZone: user.time_zone },
+    membershipId,
+    role: input.role,
+    invitedBy: input.invitedBy,
   });
   await recordAudit(trx, deps.clock, {
     actorUserId: input.invitedBy,
@@ -68,9 +130,9 @@ export async function createInvitation(
     tenantId: input.organization.tenantId,
     action: 'invitation.create',
     targetType: 'invitation',
-    targetId: row.id,
+    targetId: link.id,
     ip: input.ip,
     details: { email: input.email, role: input.role },
   });
-  return { id: row.id, email: input.email, expiresAt, url };
+  return { ...link, email: user.email, userId: user.id, membershipId };
 }

@@ -1,11 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptInvitationBody } from '../../../common/schemas.js';
+import { identityCheckBody } from '../../../common/accounts.js';
+import { organizationKinds } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
-import { acceptInvitation, assertUsable } from './accept-invitation.js';
-import { findInvitationByToken } from './repository.js';
+import { passwordPolicyFor } from '../passwords/policy-repository.js';
+import { acceptInvitation } from './accept-invitation.js';
+import { assertUsable } from './assert-usable.js';
+import { findInvitationByToken, findInvitedUser } from './repository.js';
+import { verifyIdentity } from './verify-identity.js';
 
 const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+const linkLimit = { max: 20, timeWindow: '1 minute' };
+
+const passwordPolicySchema = z.object({
+  profile: z.enum(['standard', 'nist']),
+  minLength: z.number(),
+  requireLower: z.boolean(),
+  requireUpper: z.boolean(),
+  requireDigit: z.boolean(),
+  requireSymbol: z.boolean(),
+  historyCount: z.number(),
+});
+
+/**
+ * The body's shape depends on the link (sign-up form, activation, existing account), so the
+ * route only insists on an object; the use case validates it with the matching schema from
+ * common/accounts.ts and answers the same 400 with field messages.
+ */
+const acceptBody = z
+  .record(z.string(), z.unknown())
+  .describe('signupAcceptBody | activationAcceptBody | existingAccountAcceptBody (common/accounts.ts)');
 
 /** The public pages behind an invitation link: GET shows it, only POST consumes it. */
 export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -18,10 +42,14 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         params: tokenParams,
         response: {
           200: z.object({
-            email: z.string(),
+            kind: z.enum(['signup', 'activation']),
             organizationCode: z.string(),
             organizationName: z.string(),
+            organizationKind: z.enum(organizationKinds),
+            /** Shown on the sign-up page; an activation link must not tell whose it is (本人確認). */
+            email: z.string().nullable(),
             expiresAt: z.date(),
+            passwordPolicy: passwordPolicySchema,
             userExists: z.boolean(),
           }),
         },
@@ -29,36 +57,56 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
     },
     async (req) => {
       const row = assertUsable(await findInvitationByToken(deps.db, req.params.token), deps.clock.now());
-      const user = await deps.db
-        .selectFrom('users')
-        .select(['id'])
-        .where((eb) => eb(eb.fn('lower', ['email']), '=', row.email.toLowerCase()))
-        .where('password_hash', 'is not', null)
-        .executeTakeFirst();
+      const user = await findInvitedUser(deps.db, row.user_id);
       return {
-        email: row.email,
+        kind: row.kind,
         organizationCode: row.organization_code,
         organizationName: row.organization_name,
+        organizationKind: row.organization_kind,
+        email: row.kind === 'signup' ? row.email : null,
         expiresAt: row.expires_at,
-        userExists: Boolean(user),
+        passwordPolicy: await passwordPolicyFor(deps.db, [row.organization_id]),
+        userExists: Boolean(user?.password_hash),
       };
+    },
+  );
+
+  app.post(
+    '/api/invitations/:token/verify',
+    {
+      config: { access: 'public', rateLimit: linkLimit },
+      schema: {
+        tags: ['invitations'],
+        params: tokenParams,
+        body: identityCheckBody,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await verifyIdentity(deps, { token: req.params.token, claim: req.body, ip: req.ip });
+      return { ok: true as const };
     },
   );
 
   app.post(
     '/api/invitations/:token/accept',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: linkLimit },
       schema: {
         tags: ['invitations'],
         params: tokenParams,
-        body: acceptInvitationBody,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        body: acceptBody,
+        response: { 200: z.object({ ok: z.literal(true), name: z.string(), email: z.string() }) },
       },
     },
     async (req) => {
-      await acceptInvitation(deps, { ...req.body, token: req.params.token, ip: req.ip, locale: req.locale });
-      return { ok: true as const };
+      const done = await acceptInvitation(deps, {
+        token: req.params.token,
+        body: req.body,
+        ip: req.ip,
+        locale: req.locale,
+      });
+      return { ok: true as const, ...done };
     },
   );
 };

@@ -29,12 +29,15 @@ export async function listTenants(db: Db, now: Date, query: TenantListQuery) {
           .selectFrom('memberships as m')
           .select(sql<string>`count(*)`.as('n'))
           .whereRef('m.organization_id', '=', 'o.id')
+          // Invited people are counted as pending invitations until they register.
+          .where('m.status', '!=', 'invited')
           .as('memberCount'),
         eb
           .selectFrom('invitations as i')
           .select(sql<string>`count(*)`.as('n'))
           .whereRef('i.organization_id', '=', 'o.id')
           .where('i.accepted_at', 'is', null)
+          .where('i.cancelled_at', 'is', null)
           .where('i.expires_at', '>', now)
           .as('pendingInvitationCount'),
       ])
@@ -70,6 +73,7 @@ export async function listMembers(db: Db, organizationId: string) {
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role'])
     .where('memberships.organization_id', '=', organizationId)
+    .where('memberships.status', '!=', 'invited')
     .orderBy('users.email')
     .execute();
 }

@@ -323,8 +323,30 @@ describe('tenants and their first admin', () => {
         accepted_at: null,
         accepted_user_id: null,
         created_at: clock.now(),
+        kind: 'signup',
+        user_id: expect.any(String),
+        membership_id: expect.any(String),
+        cancelled_at: null,
+        failed_checks: 0,
       });
       expect(JSON.stringify(invitation)).not.toContain(token);
+      // The invitee exists from now on: no password or name yet, an 'invited' membership.
+      const invitee = await t.db
+        .selectFrom('users')
+        .innerJoin('memberships', 'memberships.user_id', 'users.id')
+        .select(['users.id', 'users.name', 'users.password_hash', 'memberships.id as membershipId'])
+        .select(['memberships.status', 'memberships.role', 'memberships.organization_id'])
+        .where('users.email', '=', 'first-admin@example.jp')
+        .executeTakeFirstOrThrow();
+      expect(invitee).toEqual({
+        id: invitation.user_id,
+        name: '',
+        password_hash: null,
+        membershipId: invitation.membership_id,
+        status: 'invited',
+        role: 'admin',
+        organization_id: tenantA.id,
+      });
 
       const { rows: jobs } = await sql<{ data: { outboxId: string } }>`
         SELECT data FROM pgboss.job WHERE name = 'outbox-deliver' AND data->>'outboxId' = ${mail.id}
@@ -348,6 +370,8 @@ describe('tenants and their first admin', () => {
       ]);
       expect(await countRows(t.db)).toEqual({
         ...before,
+        users: before.users! + 1,
+        memberships: before.memberships! + 1,
         invitations: before.invitations! + 1,
         outbox: before.outbox! + 1,
         jobs: before.jobs! + 1,
@@ -405,7 +429,7 @@ describe('tenants and their first admin', () => {
         ).json();
         const accept = await new TestClient(t.app).post(
           `/api/invitations/${invitationTokenIn((await latestMailTo(t.db, 'joined@example.jp')).body)}/accept`,
-          { name: '参加 太郎', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD },
+          { name: '参加　太郎', password: TEST_PASSWORD, passwordConfirm: TEST_PASSWORD },
         );
         expect(accept.statusCode).toBe(200);
         const pending = (
@@ -425,7 +449,7 @@ describe('tenants and their first admin', () => {
           name: 'つばめ通商',
           createdAt: tenant.createdAt.toISOString(),
           members: [
-            { userId: joinedUser.id, email: 'joined@example.jp', name: '参加 太郎', role: 'admin' },
+            { userId: joinedUser.id, email: 'joined@example.jp', name: '参加　太郎', role: 'admin' },
             { userId: member.id, email: 'tsubame-admin@example.jp', name: 'テスト 利用者', role: 'admin' },
           ],
           invitations: [

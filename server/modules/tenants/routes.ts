@@ -73,7 +73,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
               z.object({
                 id: z.string(),
                 email: z.string(),
-                status: z.enum(['pending', 'accepted', 'expired']),
+                status: z.enum(['pending', 'accepted', 'expired', 'cancelled']),
                 expiresAt: z.date(),
                 createdAt: z.date(),
               }),

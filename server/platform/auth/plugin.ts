@@ -63,7 +63,9 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
       .leftJoin('memberships', (j) =>
         j
           .onRef('memberships.user_id', '=', 'users.id')
-          .on('memberships.id', '=', session.membershipId ?? '0'),
+          .on('memberships.id', '=', session.membershipId ?? '0')
+          // A disabled (or not yet accepted) membership gives no scope, whatever the session says.
+          .on('memberships.status', '=', 'active'),
       )
       .leftJoin('organizations', 'organizations.id', 'memberships.organization_id')
       .select([
@@ -111,7 +113,7 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     }
     if (access === 'signed-in') return;
     // A membership of another kind or role cannot see that such routes exist.
-    if (!req.scope || req.scope.kind !== access.kind) throw new AppError(403, 'forbidden');
+    if (!req.scope || (access.kind && req.scope.kind !== access.kind)) throw new AppError(403, 'forbidden');
     if (access.roles && !access.roles.includes(req.scope.role)) throw new AppError(403, 'forbidden');
   });
 }

@@ -12,4 +12,9 @@ export type Scope = {
 };
 
 /** Who may call a route; every API route declares one (checked when routes are registered). */
-export type Access = 'public' | 'signed-in' | { kind: OrganizationKind; roles?: readonly Role[] };
+export type Access =
+  | 'public'
+  | 'signed-in'
+  | { kind: OrganizationKind; roles?: readonly Role[] }
+  /** Routes every portal shares (user administration): any kind of organisation, these roles. */
+  | { kind?: undefined; roles: readonly Role[] };

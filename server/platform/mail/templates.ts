@@ -102,7 +102,66 @@ const lockout: Template<LockoutVars> = {
   }),
 };
 
-export const mailTemplates = { invitation, lockout } as const;
+export type ActivationVars = {
+  email: string;
+  organizationCode: string;
+  organizationName: string;
+  url: string;
+  /** Already formatted in the recipient's time zone. */
+  expiresAt: string;
+  loginUrl: string;
+};
+
+/** 開通案内 (`002` ユーザ登録受付メール): an admin added the user; identity check, then password. */
+const activation: Template<ActivationVars> = {
+  ja: (v) => ({
+    subject: '【Madoguchi】ユーザ登録受付のお知らせ',
+    body: [
+      `${v.email} 様`,
+      '',
+      'このメールは Madoguchi から自動で送信しています。',
+      '',
+      `${v.organizationName}（${v.organizationCode}）の管理者により、Madoguchi のユーザ登録を受け付けました。`,
+      '',
+      'ポータルご利用前に、以下の URL よりパスワード登録をお願いします。',
+      '',
+      'パスワード登録 URL',
+      v.url,
+      `有効期限：${v.expiresAt}`,
+      '',
+      'パスワード登録 URL の有効期限は上記のとおりです。',
+      '有効期限が過ぎた場合は、ログイン画面の「パスワードをお忘れの方」（パスワード再設定）からパスワード設定用 URL を再取得いただけます。',
+      '',
+      `ログイン画面: ${v.loginUrl}`,
+      '',
+      footer.ja,
+    ].join('\n'),
+  }),
+  en: (v) => ({
+    subject: '[Madoguchi] Your user registration',
+    body: [
+      `Dear ${v.email},`,
+      '',
+      'This message was sent automatically by Madoguchi.',
+      '',
+      `An administrator of ${v.organizationName} (${v.organizationCode}) has registered you as a Madoguchi user.`,
+      '',
+      'Before using the portal, set your password at the URL below.',
+      '',
+      'Password registration URL',
+      v.url,
+      `Expires: ${v.expiresAt}`,
+      '',
+      'If the link has expired, get a new one with "Forgot your password?" (password reset) on the login page.',
+      '',
+      `Login page: ${v.loginUrl}`,
+      '',
+      footer.en,
+    ].join('\n'),
+  }),
+};
+
+export const mailTemplates = { invitation, activation, lockout } as const;
 export type MailTemplateName = keyof typeof mailTemplates;
 export type MailVars<N extends MailTemplateName> = Parameters<(typeof mailTemplates)[N]['ja']>[0];
 

@@ -1,0 +1,65 @@
+import type { Role } from '../../../common/roles.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { formatDateTime } from '../../platform/format-time.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { newToken } from '../../platform/tokens.js';
+
+export const INVITATION_VALID_DAYS = 7;
+
+export type LinkInput = {
+  organization: { id: string; code: string; name: string; tenantId: string | null };
+  kind: 'signup' | 'activation';
+  user: { id: string; email: string; locale: 'ja' | 'en'; timeZone: string };
+  membershipId: string;
+  role: Role;
+  invitedBy: string | null;
+};
+
+/**
+ * Stores a new 7-day link (only its hash) and queues its mail in the recipient's language and
+ * time zone: 仮ユーザ登録通知 for sign-up, 開通案内 for activation. Shared by the first invitation
+ * and every re-send, so both mails always look the same.
+ */
+export async function issueLink(
+  trx: Db,
+  deps: Pick<AppDeps, 'clock' | 'jobs' | 'config'>,
+  input: LinkInput,
+): Promise<{ id: string; expiresAt: Date; url: string }> {
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 86400_000);
+  const { token, hash } = newToken();
+  const row = await trx
+    .insertInto('invitations')
+    .values({
+      organization_id: input.organization.id,
+      tenant_id: input.organization.tenantId,
+      email: input.user.email,
+      role: input.role,
+      token_hash: hash,
+      invited_by: input.invitedBy,
+      expires_at: expiresAt,
+      created_at: now,
+      kind: input.kind,
+      user_id: input.user.id,
+      membership_id: input.membershipId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const url = `${deps.config.publicUrl}/invitations/${token}`;
+  const vars = {
+    email: input.user.email,
+    organizationCode: input.organization.code,
+    organizationName: input.organization.name,
+    url,
+    expiresAt: formatDateTime(expiresAt, input.user.locale, input.user.timeZone),
+  };
+  const mail = { to: input.user.email, locale: input.user.locale, tenantId: input.organization.tenantId };
+  if (input.kind === 'signup') {
+    await queueMail(trx, deps, { ...mail, template: 'invitation', vars });
+  } else {
+    const loginUrl = `${deps.config.publicUrl}/login`;
+    await queueMail(trx, deps, { ...mail, template: 'activation', vars: { ...vars, loginUrl } });
+  }
+  return { id: row.id, expiresAt, url };
+}
