@@ -61,7 +61,7 @@ const flag = z.boolean({ error: typeError });
 
 export const passwordPolicyBody = z
   .strictObject({
-    profile: z.enum(['standard', 'nist'], { error: 'validation.invalid' }),
+    profile: z.enum(['standard', 'nist'], { error: typeError }),
     minLength: intIn(policyRanges.minLength.min, policyRanges.minLength.max, 'validation.minLengthRange'),
     requireLower: flag,
     requireUpper: flag,

@@ -14,7 +14,10 @@ import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailboxRoutes } from './modules/mailbox/routes.js';
+import { passwordRoutes } from './modules/passwords/routes.js';
+import { sessionRoutes } from './modules/sessions/routes.js';
 import { tenantRoutes } from './modules/tenants/routes.js';
+import { termsRoutes } from './modules/terms/routes.js';
 import auth, { localeFromHeaders } from './platform/auth/plugin.js';
 import csrf from './platform/csrf.js';
 import { errorBody, registerErrorHandling } from './platform/http-errors.js';
@@ -95,6 +98,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(identityRoutes, deps);
   await app.register(invitationRoutes, deps);
   await app.register(tenantRoutes, deps);
+  await app.register(passwordRoutes, deps);
+  await app.register(sessionRoutes, deps);
+  await app.register(termsRoutes, deps);
   if (deps.config.mailboxEnabled) await app.register(mailboxRoutes, deps);
 
   return app;

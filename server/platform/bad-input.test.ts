@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { limits } from '../../common/limits.js';
 import { createInvitation } from '../modules/invitations/create-invitation.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../test/factories.js';
@@ -6,6 +7,7 @@ import { countRows, signedIn } from '../test/helpers.js';
 import { TestClient } from '../test/http-client.js';
 import { registeredRoutes } from '../test/route-collector.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
+import { newToken } from './tokens.js';
 
 vi.mock('fastify', async (importOriginal) =>
   (await import('../test/route-collector.js')).withRouteCollector(await importOriginal()),
@@ -32,7 +34,7 @@ const password = (length: number) => `Aa1-${'x'.repeat(length - 4)}`;
 let t: TestApp;
 let tenant: Awaited<ReturnType<typeof makeTenant>>;
 let opUser: { id: string };
-const clients: Record<'operator' | 'user' | 'anonymous', TestClient> = {} as never;
+const clients: Record<'operator' | 'user' | 'anonymous' | 'changer', TestClient> = {} as never;
 
 type Body = Record<string, unknown>;
 type BodyRoute = {
@@ -58,6 +60,19 @@ type BodyRoute = {
 };
 
 const signUp = (name: string, pw: string) => ({ name, password: pw, passwordConfirm: pw });
+const CHANGED_PASSWORD = 'Blue-Kite-Sings-77';
+const policyBody = {
+  profile: 'standard',
+  minLength: 12,
+  requireLower: true,
+  requireUpper: true,
+  requireDigit: true,
+  requireSymbol: true,
+  historyCount: 4,
+  lockoutThreshold: 10,
+  lockoutMinutes: 60,
+};
+const termsBody = { titleJa: '利用規約', titleEn: 'Terms of use', bodyJa: '本文', bodyEn: 'Body' };
 
 /** A fresh activation link (ID-7) of one admin-added user, as its API path; the previous link ends. */
 async function activationLink(): Promise<string> {
@@ -240,10 +255,142 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  {
+    route: 'POST /api/auth/password-reset',
+    as: 'anonymous',
+    url: () => '/api/auth/password-reset',
+    valid: () => ({ email: 'nobody@example.jp' }),
+    okStatus: 202,
+    empty: { email: [REQUIRED] },
+    wrongType: () => ({ email: 42 }),
+    wrongTypeFields: { email: [INVALID] },
+    limits: [
+      {
+        field: 'email',
+        atLimit: { email: emailOfLength(limits.email) },
+        overLimit: { email: emailOfLength(limits.email + 1) },
+        fields: { email: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/password-resets/:token',
+    as: 'anonymous',
+    // A fresh link for every call, as the reset mail would carry.
+    url: async () => {
+      const { token, hash } = newToken();
+      const user = await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'reset@example.jp')
+        .executeTakeFirstOrThrow();
+      await t.db
+        .insertInto('password_resets')
+        .values({
+          user_id: user.id,
+          token_hash: hash,
+          expires_at: new Date(Date.now() + 3600_000),
+          created_at: new Date(),
+        })
+        .execute();
+      return `/api/password-resets/${token}`;
+    },
+    valid: () => ({ password: CHANGED_PASSWORD, passwordConfirm: CHANGED_PASSWORD }),
+    okStatus: 200,
+    empty: { password: [REQUIRED], passwordConfirm: [REQUIRED] },
+    wrongType: () => ({ password: 7, passwordConfirm: CHANGED_PASSWORD }),
+    wrongTypeFields: { password: [INVALID] },
+    limits: [
+      {
+        field: 'password',
+        atLimit: { password: password(limits.password), passwordConfirm: password(limits.password) },
+        overLimit: {
+          password: password(limits.password + 1),
+          passwordConfirm: password(limits.password + 1),
+        },
+        fields: { password: [TOO_LONG], passwordConfirm: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/me/password',
+    as: 'changer',
+    url: () => '/api/me/password',
+    valid: () => ({
+      currentPassword: TEST_PASSWORD,
+      password: CHANGED_PASSWORD,
+      passwordConfirm: CHANGED_PASSWORD,
+    }),
+    okStatus: 200,
+    empty: { currentPassword: [REQUIRED], password: [REQUIRED], passwordConfirm: [REQUIRED] },
+    wrongType: () => ({ currentPassword: 1, password: CHANGED_PASSWORD, passwordConfirm: CHANGED_PASSWORD }),
+    wrongTypeFields: { currentPassword: [INVALID] },
+    limits: [
+      {
+        // Runs after the valid body above changed the password.
+        field: 'password',
+        atLimit: {
+          currentPassword: CHANGED_PASSWORD,
+          password: password(limits.password),
+          passwordConfirm: password(limits.password),
+        },
+        overLimit: {
+          currentPassword: password(limits.password),
+          password: password(limits.password + 1),
+          passwordConfirm: password(limits.password + 1),
+        },
+        fields: { password: [TOO_LONG], passwordConfirm: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/operator/organizations/:organizationId/password-policy',
+    as: 'operator',
+    url: () => `/api/operator/organizations/${tenant.id}/password-policy`,
+    valid: () => ({ ...policyBody }),
+    okStatus: 200,
+    empty: Object.fromEntries(Object.keys(policyBody).map((k) => [k, [REQUIRED]])),
+    wrongType: () => ({ ...policyBody, minLength: '12' }),
+    wrongTypeFields: { minLength: [INVALID] },
+    limits: [
+      ['minLength', 64, '8以上64以下の数値を入力してください。'] as const,
+      ['historyCount', 24, '0以上24以下の数値を入力してください。'] as const,
+      ['lockoutThreshold', 20, '3以上20以下の数値を入力してください。'] as const,
+      ['lockoutMinutes', 60, '1以上60以下の数値を入力してください。'] as const,
+    ].map(([field, max, message]) => ({
+      field,
+      atLimit: { ...policyBody, [field]: max },
+      overLimit: { ...policyBody, [field]: max + 1 },
+      fields: { [field]: [message] },
+    })),
+  },
+  {
+    route: 'POST /api/operator/terms',
+    as: 'operator',
+    url: () => '/api/operator/terms',
+    valid: () => ({ ...termsBody }),
+    okStatus: 201,
+    empty: { titleJa: [REQUIRED], titleEn: [REQUIRED], bodyJa: [REQUIRED], bodyEn: [REQUIRED] },
+    wrongType: () => ({ ...termsBody, bodyEn: ['Body'] }),
+    wrongTypeFields: { bodyEn: [INVALID] },
+    limits: (['titleJa', 'bodyEn'] as const).map((field) => {
+      const max = field === 'titleJa' ? limits.termsTitle : limits.termsBody;
+      return {
+        field,
+        atLimit: { ...termsBody, [field]: 'あ'.repeat(max) },
+        overLimit: { ...termsBody, [field]: 'あ'.repeat(max + 1) },
+        fields: { [field]: [TOO_LONG] },
+      };
+    }),
+  },
 ];
 
 /** State-changing routes that take no body at all. */
-const noBodyRoutes = ['POST /api/auth/logout'];
+const noBodyRoutes = [
+  'POST /api/auth/logout',
+  'DELETE /api/me/sessions/:sessionId',
+  'POST /api/terms/:termsId/accept',
+];
 
 let ip = 0;
 /** Each request from its own address, so the per-address rate limits of public routes stay out of the way. */
@@ -287,9 +434,18 @@ beforeAll(async () => {
   ]);
   clients.operator = await signedIn(t.app, 'op@example.jp');
   clients.user = await signedIn(t.app, 'user@example.jp');
+  await makeUser(t.db, 'changer@example.jp', [{ organization: operator, role: 'support_agent' }]);
+  clients.changer = await signedIn(t.app, 'changer@example.jp');
+  await makeUser(t.db, 'reset@example.jp', [{ organization: operator, role: 'support_agent' }]);
   clients.anonymous = new TestClient(t.app);
 });
 afterAll(() => t.close());
+// A valid POST /api/operator/terms publishes new terms, which would hold every other client at the
+// acceptance page; they accept at once, so the routes after it are tested as before.
+afterEach(async () => {
+  await sql`INSERT INTO terms_acceptances (user_id, terms_version_id, accepted_at)
+    SELECT u.id, v.id, now() FROM users u CROSS JOIN terms_versions v ON CONFLICT DO NOTHING`.execute(t.db);
+});
 
 describe('the list of routes with a body', () => {
   it('covers every state-changing route in the route table', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { publicSessionId } from '../modules/sessions/own-sessions.js';
 import { makeCustomer, makeOperator, makeTenant, makeUser } from '../test/factories.js';
 import { countRows, invitationTokenIn, latestMailTo, signedIn } from '../test/helpers.js';
 import { TestClient } from '../test/http-client.js';
@@ -13,7 +14,14 @@ vi.mock('fastify', async (importOriginal) =>
  * Every route in Fastify's route table, classified. A new route makes the first test fail until
  * it is added here — and with that, to the signed-out and cross-tenant walks below.
  */
-type Ids = { tenantId: string; customerId: string; token: string };
+type Ids = {
+  tenantId: string;
+  customerId: string;
+  token: string;
+  organizationId: string;
+  sessionId: string;
+  termsId: string;
+};
 type RouteSpec = {
   /** Who may call it without a session. */
   access: 'public' | 'protected';
@@ -50,9 +58,35 @@ const knownRoutes: Record<string, RouteSpec> = {
   'POST /api/invitations/:token/accept': {
     access: 'public',
     anonymous: 404,
-    body: () => ({ name: '名前', password: 'Long-Enough-123', passwordConfirm: 'Long-Enough-123' }),
+    body: () => ({ name: '名　前', password: 'Long-Enough-123!', passwordConfirm: 'Long-Enough-123!' }),
+  },
+  'POST /api/invitations/:token/verify': {
+    access: 'public',
+    anonymous: 404,
+    body: () => ({ email: 'x@example.jp', name: '名前', phone: '0312345678' }),
+  },
+  // Password reset links: public like the invitation links; the request answers the same for any address.
+  'POST /api/auth/password-reset': {
+    access: 'public',
+    anonymous: 202,
+    body: () => ({ email: 'x@example.jp' }),
+  },
+  'GET /api/password-resets/:token': { access: 'public', anonymous: 404 },
+  'POST /api/password-resets/:token': {
+    access: 'public',
+    anonymous: 404,
+    body: () => ({ password: 'Long-Enough-123!', passwordConfirm: 'Long-Enough-123!' }),
   },
   // Signed-in users.
+  'POST /api/me/password': {
+    access: 'protected',
+    body: () => ({ currentPassword: 'x', password: 'Long-Enough-123!', passwordConfirm: 'Long-Enough-123!' }),
+  },
+  'GET /api/me/password-policy': { access: 'protected' },
+  'GET /api/me/sessions': { access: 'protected' },
+  'DELETE /api/me/sessions/:sessionId': { access: 'protected' },
+  'GET /api/terms/current': { access: 'protected' },
+  'POST /api/terms/:termsId/accept': { access: 'protected' },
   'GET /api/memberships': { access: 'protected' },
   'PUT /api/me/locale': { access: 'protected', body: () => ({ locale: 'ja' }) },
   'POST /api/session/organization': {
@@ -61,6 +95,26 @@ const knownRoutes: Record<string, RouteSpec> = {
     idInBody: true,
   },
   // Operator console.
+  'GET /api/operator/terms': { access: 'protected' },
+  'POST /api/operator/terms': {
+    access: 'protected',
+    body: () => ({ titleJa: '規約', titleEn: 'Terms', bodyJa: '本文', bodyEn: 'Body' }),
+  },
+  'GET /api/operator/organizations/:organizationId/password-policy': { access: 'protected' },
+  'PUT /api/operator/organizations/:organizationId/password-policy': {
+    access: 'protected',
+    body: () => ({
+      profile: 'standard',
+      minLength: 12,
+      requireLower: true,
+      requireUpper: true,
+      requireDigit: true,
+      requireSymbol: true,
+      historyCount: 4,
+      lockoutThreshold: 10,
+      lockoutMinutes: 60,
+    }),
+  },
   'GET /api/operator/tenants': { access: 'protected' },
   'POST /api/operator/tenants': { access: 'protected', body: () => ({ name: '越境商事' }) },
   'GET /api/operator/tenants/:tenantId': { access: 'protected' },
@@ -71,7 +125,13 @@ const knownRoutes: Record<string, RouteSpec> = {
 };
 
 /** Routes whose path parameter is a bearer token rather than an object id. */
-const tokenRoutes = ['GET /api/invitations/:token', 'POST /api/invitations/:token/accept'];
+const tokenRoutes = [
+  'GET /api/invitations/:token',
+  'POST /api/invitations/:token/accept',
+  'POST /api/invitations/:token/verify',
+  'GET /api/password-resets/:token',
+  'POST /api/password-resets/:token',
+];
 
 const unauthenticated = { error: { code: 'unauthenticated', message: 'ログインしてください。' } };
 
@@ -108,6 +168,14 @@ beforeAll(async () => {
   await makeUser(t.db, 'admin-a@example.jp', [
     { organization: { id: tenantA.id, tenant_id: tenantA.id }, role: 'admin' },
   ]);
+  // Tenant A's admin is signed in somewhere: a session id of theirs to aim at.
+  await signedIn(t.app, 'admin-a@example.jp');
+  const sessionOfA = await t.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select('sessions.id')
+    .where('users.email', '=', 'admin-a@example.jp')
+    .executeTakeFirstOrThrow();
   await makeUser(t.db, 'admin-b@example.jp', [
     { organization: { id: tenantB.id, tenant_id: tenantB.id }, role: 'admin' },
   ]);
@@ -118,9 +186,10 @@ beforeAll(async () => {
   });
   expect(invited.statusCode).toBe(201);
   const token = invitationTokenIn((await latestMailTo(t.db, 'new-a@example.jp')).body);
+  const aimed = { sessionId: publicSessionId(sessionOfA.id), termsId: '1' };
   idsOfA = [
-    { tenantId: tenantA.id, customerId: customerA.id, token },
-    { tenantId: customerA.id, customerId: customerA.id, token },
+    { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
+    { tenantId: customerA.id, customerId: customerA.id, token, organizationId: customerA.id, ...aimed },
   ];
 });
 afterAll(() => t.close());
@@ -219,9 +288,13 @@ describe('another tenant’s objects', () => {
       walked.push(r.key);
     }
     expect(walked).toEqual([
+      'DELETE /api/me/sessions/:sessionId',
+      'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
       'POST /api/operator/tenants/:tenantId/invitations',
       'POST /api/session/organization',
+      'POST /api/terms/:termsId/accept',
+      'PUT /api/operator/organizations/:organizationId/password-policy',
     ]);
 
     expect(await countRows(t.db)).toEqual(before);
@@ -236,10 +309,17 @@ describe('another tenant’s objects', () => {
       .filter((r) => r.url.includes(':'))
       .map((r) => [r.key, [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])]);
     expect(params).toEqual([
+      ['DELETE /api/me/sessions/:sessionId', ['sessionId']],
       ['GET /api/invitations/:token', ['token']],
+      ['GET /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
+      ['GET /api/password-resets/:token', ['token']],
       ['POST /api/invitations/:token/accept', ['token']],
+      ['POST /api/invitations/:token/verify', ['token']],
       ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
+      ['POST /api/password-resets/:token', ['token']],
+      ['POST /api/terms/:termsId/accept', ['termsId']],
+      ['PUT /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
     ]);
     for (const key of tokenRoutes) expect(knownRoutes[key]!.access).toBe('public');
   });

@@ -41,6 +41,8 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
+      // A fresh session id at every login; a session the browser already had ends (no fixation).
+      if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);
       reply.setCookie(cookieName, token, cookieOptions);
       return presentSession(deps.db, user, membershipId);
     },

@@ -27,7 +27,15 @@ export async function signIn(
   if (!user) throw invalid();
   if (user.locked_until && user.locked_until > clock.now()) throw invalid();
   if (!passwordOk) {
-    await recordFailedLogin(deps, { userId: user.id, email: user.email, locale: user.locale, ip: input.ip });
+    // Only an account that can sign in is counted: an invitee without a password or a disabled
+    // account would otherwise be sent lockout notices for an account they cannot use.
+    if (user.password_hash && user.status === 'active')
+      await recordFailedLogin(deps, {
+        userId: user.id,
+        email: user.email,
+        locale: user.locale,
+        ip: input.ip,
+      });
     throw invalid();
   }
   const memberships = await listMemberships(db, user.id);

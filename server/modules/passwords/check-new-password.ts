@@ -33,9 +33,16 @@ export async function evaluateNewPassword(db: Db, input: CheckInput): Promise<Ru
       .orderBy('id', 'desc')
       .limit(policy.historyCount)
       .execute();
+    // Accounts created before the history existed have only their current hash: it counts as the latest.
+    const current = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', input.userId)
+      .executeTakeFirst();
+    const hashes = new Set(recent.map((r) => r.password_hash));
+    if (current?.password_hash) hashes.add(current.password_hash);
     let reused = false;
-    for (const r of recent)
-      if (!reused && (await verifyPassword(r.password_hash, input.password))) reused = true;
+    for (const h of hashes) if (!reused && (await verifyPassword(h, input.password))) reused = true;
     results.push({ rule: 'notRecent', ok: !reused, params: { count: policy.historyCount } });
   }
   results.push({ rule: 'notCommon', ok: !isCommonPassword(input.password) });

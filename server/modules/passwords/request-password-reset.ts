@@ -1,0 +1,95 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Locale } from '../../../common/roles.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { formatDateTime } from '../../platform/format-time.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { newToken } from '../../platform/tokens.js';
+import { reissueInvitation } from '../invitations/reissue-invitation.js';
+
+export const RESET_VALID_MINUTES = 60;
+/**
+ * Every request takes at least this long, so the response time does not tell whether the address
+ * has an account (the work below differs: a mail, an invitation, or nothing).
+ */
+export const RESET_RESPONSE_FLOOR_MS = 250;
+
+type ResetRequest = { email: string; ip: string | null; locale: Locale };
+
+/**
+ * 「パスワードをお忘れの方」 (ID-10): mails a one-hour, single-use reset link to an active account
+ * with a password; an account still waiting for its first password gets a fresh invitation link
+ * instead (how an expired ID-7 link is re-requested). Unknown or disabled addresses get nothing.
+ * The caller always answers the same.
+ */
+export async function requestPasswordReset(deps: AppDeps, input: ResetRequest): Promise<void> {
+  const started = performance.now();
+  try {
+    await deps.db.transaction().execute((trx) => handle(trx, deps, input));
+  } finally {
+    const left = RESET_RESPONSE_FLOOR_MS - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  }
+}
+
+async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void> {
+  const user = await trx
+    .selectFrom('users')
+    .select(['id', 'email', 'locale', 'time_zone', 'status', 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+    // One request at a time per account, so two quick clicks cannot race each other.
+    .forUpdate()
+    .executeTakeFirst();
+  if (user?.status !== 'active') return;
+  if (!user.password_hash) {
+    await reissuePendingInvitations(trx, deps, { userId: user.id, ip: input.ip });
+    return;
+  }
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + RESET_VALID_MINUTES * 60_000);
+  const { token, hash } = newToken();
+  const row = await trx
+    .insertInto('password_resets')
+    .values({ user_id: user.id, token_hash: hash, expires_at: expiresAt, created_at: now, ip: input.ip })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await queueMail(trx, deps, {
+    to: user.email,
+    locale: user.locale,
+    template: 'password-reset',
+    vars: {
+      email: user.email,
+      url: `${deps.config.publicUrl}/password-reset/${token}`,
+      expiresAt: formatDateTime(expiresAt, user.locale, user.time_zone),
+      portalUrl: `${deps.config.publicUrl}/login`,
+    },
+  });
+  await recordAudit(trx, deps.clock, {
+    actorUserId: null,
+    action: 'user.password_reset_request',
+    targetType: 'user',
+    targetId: user.id,
+    ip: input.ip,
+    details: { resetId: row.id },
+  });
+}
+
+/**
+ * Each organisation still waiting for this user gets a fresh link (expired ones count: that is the
+ * point), through the same re-send the inviting admin uses.
+ */
+async function reissuePendingInvitations(
+  trx: Db,
+  deps: AppDeps,
+  input: { userId: string; ip: string | null },
+): Promise<void> {
+  const invited = await trx
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', input.userId)
+    .where('status', '=', 'invited')
+    .orderBy('id')
+    .execute();
+  for (const m of invited) await reissueInvitation(trx, deps, { membershipId: m.id, ip: input.ip });
+}
