@@ -100,7 +100,12 @@ export const api = {
   get: <T>(path: string) => apiFetch<T>('GET', path),
   post: <T>(path: string, body?: unknown) => apiFetch<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => apiFetch<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => apiFetch<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => apiFetch<T>('DELETE', path),
 };
+
+/** A path segment from user data (tokens, ids), encoded. */
+export const seg = (value: string) => encodeURIComponent(value);
 
 /** Builds a query string, leaving out empty values. */
 export function queryString(params: Record<string, string | number | undefined | null>): string {

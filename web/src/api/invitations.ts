@@ -1,20 +1,30 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { AcceptInvitationBody } from '../../../common/schemas.js';
-import { api } from './client.js';
-import type { InvitationInfo } from './types.js';
+import { api, seg } from './client.js';
+import type { AcceptedInvitation, InvitationInfo } from './types.js';
+
+export type IdentityInput = { email: string; name: string; phone: string };
 
 export function useInvitation(token: string) {
   return useQuery({
     queryKey: ['invitation', token],
-    queryFn: () => api.get<InvitationInfo>(`/api/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => api.get<InvitationInfo>(`/api/invitations/${seg(token)}`),
     retry: false,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
+/** Activation links: e-mail, name and phone must match before a password can be set. */
+export function useVerifyIdentity(token: string) {
+  return useMutation({
+    mutationFn: (body: IdentityInput) =>
+      api.post<{ ok: true }>(`/api/invitations/${seg(token)}/verify`, body),
+  });
+}
+
+/** The body depends on the link's kind (sign-up form, activation, existing account). */
 export function useAcceptInvitation(token: string) {
   return useMutation({
-    mutationFn: (body: AcceptInvitationBody) =>
-      api.post<{ ok: true }>(`/api/invitations/${encodeURIComponent(token)}/accept`, body),
+    mutationFn: (body: Record<string, unknown>) =>
+      api.post<AcceptedInvitation>(`/api/invitations/${seg(token)}/accept`, body),
   });
 }

@@ -1,4 +1,5 @@
-import type { Locale, OrganizationKind } from '../../../common/roles.js';
+import type { PasswordPolicy } from '../../../common/password-policy.js';
+import type { Locale, OrganizationKind, Role } from '../../../common/roles.js';
 
 export type SessionUser = {
   id: string;
@@ -16,9 +17,17 @@ export type Membership = {
   role: string;
 };
 
+export type PendingAction = 'changePassword' | 'acceptTerms';
+
 export type Session =
-  | { user: null; memberships?: undefined; current?: undefined }
-  | { user: SessionUser; memberships: Membership[]; current: Membership | null };
+  | { user: null; memberships?: undefined; current?: undefined; pendingActions?: undefined }
+  | {
+      user: SessionUser;
+      memberships: Membership[];
+      current: Membership | null;
+      /** Steps the user must take before any portal page (forced password change, new terms). */
+      pendingActions?: PendingAction[];
+    };
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -59,9 +68,97 @@ export type CreatedTenant = { id: string; code: string; name: string; createdAt:
 export type CreatedInvitation = { id: string; email: string; expiresAt: string };
 
 export type InvitationInfo = {
-  email: string;
+  kind: 'signup' | 'activation';
+  email: string | null;
   organizationCode: string;
   organizationName: string;
+  organizationKind: OrganizationKind;
   expiresAt: string;
+  passwordPolicy: PasswordPolicy;
   userExists: boolean;
 };
+
+export type AcceptedInvitation = { ok: true; name: string; email: string };
+
+export type PasswordResetInfo = { email: string; expiresAt: string; passwordPolicy: PasswordPolicy };
+
+export type MyPasswordPolicy = { passwordPolicy: PasswordPolicy; hasMfa: boolean };
+
+export type OrganizationPasswordPolicy = {
+  profile: PasswordPolicy['profile'];
+  minLength: number;
+  requireLower: boolean;
+  requireUpper: boolean;
+  requireDigit: boolean;
+  requireSymbol: boolean;
+  historyCount: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+};
+
+export type CurrentTerms = {
+  id: string;
+  version: number;
+  title: string;
+  body: string;
+  publishedAt: string;
+  accepted: boolean;
+};
+
+export type TermsVersion = {
+  id: string;
+  version: number;
+  titleJa: string;
+  titleEn: string;
+  bodyJa: string;
+  bodyEn: string;
+  publishedAt: string;
+  acceptedCount: number;
+};
+
+export type MySession = {
+  id: string;
+  current: boolean;
+  device: string;
+  ip: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+};
+
+export type Profile = {
+  email: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  mobile: string | null;
+  locale: Locale;
+  timeZone: string;
+};
+
+export type UserStatus = 'active' | 'invited' | 'expired' | 'locked' | 'disabled';
+
+export type GroupRef = { id: string; name: string };
+
+export type UserListItem = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  phone: string | null;
+  mobile: string | null;
+  title: string | null;
+  status: UserStatus;
+  invitationExpiresAt: string | null;
+  lastLoginAt: string | null;
+  groups: GroupRef[];
+};
+
+export type UserList = { items: UserListItem[]; total: number };
+
+export type UserDetail = UserListItem & {
+  locale: Locale;
+  timeZone: string;
+  comment: string | null;
+};
+
+export type UserGroup = { id: string; name: string; memberCount: number };

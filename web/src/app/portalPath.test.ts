@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Membership, Session } from '../api/types.js';
+import type { Membership, PendingAction, Session } from '../api/types.js';
 import { homePathFor, returnPathFits, safeReturnPath } from './portalPath.js';
 
 const user = {
@@ -33,6 +33,15 @@ describe('homePathFor', () => {
   it('sends users to the portal of their current organisation', () => {
     expect(homePathFor({ user, memberships: [partner], current: partner })).toBe('/partner');
     expect(homePathFor({ user, memberships: [customer], current: customer })).toBe('/customer');
+  });
+
+  it('sends users with pending steps to the password change first, then the terms', () => {
+    const base = { user, memberships: [partner], current: partner };
+    const both: PendingAction[] = ['changePassword', 'acceptTerms'];
+    expect(homePathFor({ ...base, pendingActions: both })).toBe('/password/change');
+    expect(homePathFor({ ...base, pendingActions: both.slice(1) })).toBe('/terms');
+    expect(homePathFor({ ...base, pendingActions: [] })).toBe('/partner');
+    expect(returnPathFits({ ...base, pendingActions: both.slice(1) }, '/partner')).toBe(false);
   });
 
   it('asks users without a current organisation to pick one', () => {

@@ -7,9 +7,19 @@ export const portalRoot: Record<OrganizationKind, string> = {
   customer: '/customer',
 };
 
-/** Where a session belongs: login when logged out, its portal, or the organisation choice. */
+/** The page of the first step the user must take before any portal (null when none). */
+export function pendingPathFor(session: Session | undefined): string | null {
+  const first = session?.pendingActions?.[0];
+  if (first === 'changePassword') return '/password/change';
+  if (first === 'acceptTerms') return '/terms';
+  return null;
+}
+
+/** Where a session belongs: login when logged out, a pending step, its portal, or the organisation choice. */
 export function homePathFor(session: Session | undefined): string {
   if (!session?.user) return '/login';
+  const pending = pendingPathFor(session);
+  if (pending) return pending;
   if (session.current) return portalRoot[session.current.kind];
   return '/select';
 }
@@ -23,7 +33,7 @@ export function safeReturnPath(value: string | null | undefined): string | null 
 
 /** Whether a path after login fits the session's portal (else the portal's home is used). */
 export function returnPathFits(session: Session, path: string): boolean {
-  if (!session.current) return false;
+  if (!session.current || pendingPathFor(session)) return false;
   const root = portalRoot[session.current.kind];
   return path === root || path.startsWith(`${root}/`);
 }

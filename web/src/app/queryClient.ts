@@ -6,12 +6,19 @@ function isClientError(error: unknown): boolean {
   return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }
 
-/** A query client that re-checks the session whenever the server says it is gone. */
+/** Answers after which the session must be read again (gone, or a pending step such as new terms). */
+const sessionChangingCodes = new Set(['password_change_required', 'terms_required']);
+
+function changesSession(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 401) return error.code !== 'invalid_credentials';
+  return error.status === 403 && sessionChangingCodes.has(error.code);
+}
+
+/** A query client that re-checks the session whenever the server says it is gone or blocked. */
 export function createQueryClient(): QueryClient {
   const onError = (error: unknown) => {
-    if (error instanceof ApiError && error.status === 401 && error.code !== 'invalid_credentials') {
-      void client.invalidateQueries({ queryKey: sessionKey });
-    }
+    if (changesSession(error)) void client.invalidateQueries({ queryKey: sessionKey });
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({

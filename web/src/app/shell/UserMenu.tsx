@@ -1,10 +1,17 @@
-import { DownOutlined, LogoutOutlined, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLoadedSession, useLogout } from '../../api/session.js';
 
-/** The user's name opening a menu: switch tenant (when several) and logout. */
+/** The user's name opening a menu: account settings, password change, switch tenant (when several), logout. */
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useLoadedSession();
@@ -12,13 +19,20 @@ export function UserMenu() {
   const logout = useLogout();
   if (!session.user) return null;
 
+  const pending = (session.pendingActions?.length ?? 0) > 0;
   const items: MenuProps['items'] = [];
-  if (session.memberships.length > 1) {
+  if (!pending) {
+    items.push({ key: 'account', icon: <SettingOutlined />, label: t('user.account') });
+    items.push({ key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') });
+  }
+  if (session.memberships.length > 1 && !pending) {
     items.push({ key: 'switch', icon: <SwapOutlined />, label: t('user.switchOrganization') });
   }
   items.push({ key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') });
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'account') navigate('/account');
+    if (key === 'password') navigate('/password/change');
     if (key === 'switch') navigate('/select');
     if (key === 'logout') {
       logout.mutate();

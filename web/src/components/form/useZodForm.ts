@@ -11,7 +11,14 @@ import { messagesForField, serverFieldErrors, translateFieldErrors } from './fie
  * browser with the same schema the server uses; `showServerErrors` puts the server's field
  * errors on the fields and tells whether there were any.
  */
-export function useZodForm<S extends z.ZodType>(schema: S) {
+type Options = {
+  /** Turns the form's values into the request before checking (e.g. leaves out unchanged fields). */
+  prepare?: (values: Record<string, unknown>) => unknown;
+};
+
+const asIs = (values: Record<string, unknown>) => values;
+
+export function useZodForm<S extends z.ZodType>(schema: S, { prepare = asIs }: Options = {}) {
   const [form] = Form.useForm();
   const { t } = useTranslation();
 
@@ -19,16 +26,19 @@ export function useZodForm<S extends z.ZodType>(schema: S) {
     (name: string): FormRule =>
       ({ getFieldsValue }) => ({
         validator: async () => {
-          const result = schema.safeParse(getFieldsValue());
+          const result = schema.safeParse(prepare(getFieldsValue()));
           if (result.success) return;
           const messages = messagesForField(result.error.issues, name);
           if (messages.length > 0) throw new Error(messages.map((m) => t(m)).join(' '));
         },
       }),
-    [schema, t],
+    [schema, t, prepare],
   );
 
-  const parse = useCallback((values: unknown): z.output<S> => schema.parse(values), [schema]);
+  const parse = useCallback(
+    (values: unknown): z.output<S> => schema.parse(prepare(values as Record<string, unknown>)),
+    [schema, prepare],
+  );
 
   const showServerErrors = useCallback(
     (error: unknown): boolean => showServerFieldErrors(form, error, t),

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type LoginBody, loginBody } from '../../../../common/schemas.js';
 import { useLogin } from '../../api/session.js';
 import { errorText } from '../../components/errorText.js';
@@ -40,6 +41,9 @@ export function LoginForm() {
       <Button type="primary" htmlType="submit" block loading={login.isPending}>
         {t('login.submit')}
       </Button>
+      <div style={{ marginTop: 16 }}>
+        <Link to="/password-reset">{t('login.forgot')}</Link>
+      </div>
     </Form>
   );
 }

@@ -1,39 +1,33 @@
-import { Button, Card, Result } from 'antd';
+import { Card, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useInvitation } from '../../api/invitations.js';
+import type { AcceptedInvitation } from '../../api/types.js';
 import { PublicLayout } from '../../app/shell/PublicLayout.js';
 import { errorText } from '../../components/errorText.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { AcceptInvitationForm } from './AcceptInvitationForm.js';
+import { ActivationFlow } from './ActivationFlow.js';
+import { ExistingAccountForm } from './ExistingAccountForm.js';
+import { InvitationDone } from './InvitationDone.js';
 import { InvitationSummary } from './InvitationSummary.js';
+import { SignupFlow } from './SignupFlow.js';
 
-/** ID-6 sign-up page: the GET only shows the invitation; the POST of the form consumes it. */
+/**
+ * ID-6 sign-up (ユーザ情報入力 → 確認 → 完了) and ID-7 activation (本人確認 → パスワード設定 → 完了).
+ * The GET only shows the invitation; the POST of the last step consumes it.
+ */
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { token = '' } = useParams();
   const invitation = useInvitation(token);
-  const [done, setDone] = useState(false);
-
-  const toLogin = (
-    <Button type="primary" onClick={() => navigate('/login')}>
-      {t('invitation.toLogin')}
-    </Button>
-  );
+  const [done, setDone] = useState<AcceptedInvitation | null>(null);
 
   let body: React.ReactNode;
+  let title = t('invitation.title');
   if (done) {
-    body = (
-      <Result
-        status="success"
-        title={t('invitation.done')}
-        subTitle={t('invitation.doneLead')}
-        extra={toLogin}
-      />
-    );
+    body = <InvitationDone result={done} />;
   } else if (invitation.isPending) {
     body = <Loading />;
   } else if (invitation.isError) {
@@ -41,18 +35,26 @@ export function AcceptInvitationPage() {
       <Result
         status="warning"
         title={<span role="alert">{errorText(invitation.error, t)}</span>}
-        extra={toLogin}
+        extra={<Link to="/login">{t('common.toLogin')}</Link>}
       />
     );
   } else {
+    const info = invitation.data;
+    if (info.kind === 'activation') title = t('activation.title');
+    const flow = info.userExists ? (
+      <ExistingAccountForm token={token} onDone={setDone} />
+    ) : info.kind === 'activation' ? (
+      <ActivationFlow token={token} invitation={info} onDone={setDone} />
+    ) : (
+      <SignupFlow token={token} invitation={info} onDone={setDone} />
+    );
     body = (
       <>
-        <InvitationSummary invitation={invitation.data} />
-        <AcceptInvitationForm
-          token={token}
-          userExists={invitation.data.userExists}
-          onDone={() => setDone(true)}
-        />
+        <InvitationSummary invitation={info} />
+        {flow}
+        <div style={{ marginTop: 16 }}>
+          <Link to="/login">{t('common.toLogin')}</Link>
+        </div>
       </>
     );
   }
@@ -60,7 +62,7 @@ export function AcceptInvitationPage() {
   return (
     <PublicLayout wide>
       <Card>
-        <PageTitle>{t('invitation.title')}</PageTitle>
+        <PageTitle>{title}</PageTitle>
         {body}
       </Card>
     </PublicLayout>

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { InvitationInfo } from '../../api/types.js';
 import { useDateTime } from '../../components/useDateTime.js';
 
-/** Tenant ID, tenant name, e-mail and link expiry of an invitation. */
+/** Organisation ID and name, e-mail (sign-up links only) and link expiry of an invitation. */
 export function InvitationSummary({ invitation }: { invitation: InvitationInfo }) {
   const { t } = useTranslation();
   const formatDateTime = useDateTime();
+  const kind = invitation.organizationKind;
   return (
     <>
-      <Typography.Paragraph>{t('invitation.lead')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(`invitation.lead.${invitation.kind}`)}</Typography.Paragraph>
       <Descriptions
         column={1}
         bordered
@@ -17,13 +18,15 @@ export function InvitationSummary({ invitation }: { invitation: InvitationInfo }
         style={{ marginBottom: 24 }}
         data-testid="invitation-summary"
       >
-        <Descriptions.Item label={t('invitation.tenantCode')}>
+        <Descriptions.Item label={t(`invitation.orgCode.${kind}`)}>
           {invitation.organizationCode}
         </Descriptions.Item>
-        <Descriptions.Item label={t('invitation.tenantName')}>
+        <Descriptions.Item label={t(`invitation.orgName.${kind}`)}>
           {invitation.organizationName}
         </Descriptions.Item>
-        <Descriptions.Item label={t('invitation.email')}>{invitation.email}</Descriptions.Item>
+        {invitation.email && (
+          <Descriptions.Item label={t('invitation.email')}>{invitation.email}</Descriptions.Item>
+        )}
         <Descriptions.Item label={t('invitation.expiresAt')}>
           {formatDateTime(invitation.expiresAt)}
         </Descriptions.Item>

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
 import { CustomerHomePage } from '../../features/customerHome/CustomerHomePage.js';
 import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
+import { UsersPage } from '../../features/users/UsersPage.js';
 import { CustomerShell } from './CustomerShell.js';
 
 export const customerRoutes: RouteObject = {
@@ -13,6 +14,7 @@ export const customerRoutes: RouteObject = {
   ),
   children: [
     { index: true, element: <CustomerHomePage /> },
+    { path: 'users', element: <UsersPage /> },
     { path: '*', element: <NotFoundContent /> },
   ],
 };

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
 import { PartnerDashboardPage } from '../../features/dashboard/PartnerDashboardPage.js';
 import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
+import { UsersPage } from '../../features/users/UsersPage.js';
 import { PartnerShell } from './PartnerShell.js';
 
 export const partnerRoutes: RouteObject = {
@@ -13,6 +14,7 @@ export const partnerRoutes: RouteObject = {
   ),
   children: [
     { index: true, element: <PartnerDashboardPage /> },
+    { path: 'users', element: <UsersPage /> },
     { path: '*', element: <NotFoundContent /> },
   ],
 };

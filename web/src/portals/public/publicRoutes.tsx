@@ -1,11 +1,19 @@
 import type { RouteObject } from 'react-router';
 import { RequireUser } from '../../app/guards/RequireUser.js';
+import { AccountPage } from '../../features/account/AccountPage.js';
 import { LoginPage } from '../../features/auth/LoginPage.js';
 import { AcceptInvitationPage } from '../../features/invitations/AcceptInvitationPage.js';
 import { SelectOrganizationPage } from '../../features/organizations/SelectOrganizationPage.js';
+import { ChangePasswordPage } from '../../features/passwords/ChangePasswordPage.js';
+import { ForgotPasswordPage } from '../../features/passwords/ForgotPasswordPage.js';
+import { ResetPasswordPage } from '../../features/passwords/ResetPasswordPage.js';
+import { TermsPage } from '../../features/terms/TermsPage.js';
 
 export const publicRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  { path: '/password-reset', element: <ForgotPasswordPage /> },
+  { path: '/password-reset/:token', element: <ResetPasswordPage /> },
+  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   {
     path: '/select',
     element: (
@@ -14,5 +22,28 @@ export const publicRoutes: RouteObject[] = [
       </RequireUser>
     ),
   },
-  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  {
+    path: '/account',
+    element: (
+      <RequireUser>
+        <AccountPage />
+      </RequireUser>
+    ),
+  },
+  {
+    path: '/password/change',
+    element: (
+      <RequireUser>
+        <ChangePasswordPage />
+      </RequireUser>
+    ),
+  },
+  {
+    path: '/terms',
+    element: (
+      <RequireUser>
+        <TermsPage />
+      </RequireUser>
+    ),
+  },
 ];

@@ -1,0 +1,45 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, seg } from './client.js';
+import { sessionKey } from './session.js';
+import type { CurrentTerms, TermsVersion } from './types.js';
+
+export type PublishTermsInput = { titleJa: string; titleEn: string; bodyJa: string; bodyEn: string };
+
+const operatorTermsKey = ['operator', 'terms'] as const;
+
+/** The current terms in the user's language (the key follows the language). */
+export function useCurrentTerms(language: string) {
+  return useQuery({
+    queryKey: ['terms', 'current', language],
+    queryFn: () => api.get<CurrentTerms>('/api/terms/current'),
+    retry: false,
+  });
+}
+
+export function useAcceptTerms() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<void>(`/api/terms/${seg(id)}/accept`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
+  });
+}
+
+export function useTermsVersions() {
+  return useQuery({
+    queryKey: operatorTermsKey,
+    queryFn: () => api.get<{ items: TermsVersion[] }>('/api/operator/terms'),
+  });
+}
+
+/** Publishing makes every user (the publisher too) accept the new version. */
+export function usePublishTerms() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PublishTermsInput) => api.post<TermsVersion>('/api/operator/terms', body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: operatorTermsKey }),
+        queryClient.invalidateQueries({ queryKey: sessionKey }),
+      ]),
+  });
+}

@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AddUserBody, UpdateUserBody } from '../../../common/accounts.js';
+import { api, queryString, seg } from './client.js';
+import type { SortOrder, UserDetail, UserList, UserStatus } from './types.js';
+
+export type UserSort = 'name' | 'email' | 'role' | 'status' | 'createdAt';
+
+export type UserListParams = {
+  page: number;
+  pageSize: number;
+  sort: UserSort;
+  order: SortOrder;
+  q: string;
+  status: UserStatus | '';
+};
+
+/** The actions of the user detail drawer, each a POST without a body. */
+export type UserAction = 'disable' | 'enable' | 'unlock' | 'invitation/resend' | 'invitation/cancel';
+
+export const usersKey = ['users'] as const;
+
+export function useUserList(params: UserListParams) {
+  return useQuery({
+    queryKey: [...usersKey, 'list', params],
+    queryFn: () => api.get<UserList>(`/api/users${queryString(params)}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useUser(userId: string | null) {
+  return useQuery({
+    queryKey: [...usersKey, 'detail', userId],
+    queryFn: () => api.get<UserDetail>(`/api/users/${seg(userId ?? '')}`),
+    enabled: userId !== null,
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: usersKey });
+}
+
+export function useCreateUser() {
+  const onSuccess = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: AddUserBody) => api.post<{ userId: string; status: UserStatus }>('/api/users', body),
+    onSuccess,
+  });
+}
+
+export function useUpdateUser(userId: string) {
+  const onSuccess = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: UpdateUserBody) => api.patch<UserDetail>(`/api/users/${seg(userId)}`, body),
+    onSuccess,
+  });
+}
+
+export function useUserAction(userId: string) {
+  const onSuccess = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (action: UserAction) => api.post<unknown>(`/api/users/${seg(userId)}/${action}`),
+    onSuccess,
+  });
+}
+
+export function useIssueTemporaryPassword(userId: string) {
+  const onSuccess = useInvalidateUsers();
+  return useMutation({
+    mutationFn: () => api.post<{ temporaryPassword: string }>(`/api/users/${seg(userId)}/temporary-password`),
+    onSuccess,
+  });
+}

@@ -1,0 +1,57 @@
+import { App, Button, Form } from 'antd';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updateUserBody } from '../../../../common/accounts.js';
+import type { OrganizationKind } from '../../../../common/roles.js';
+import type { UserDetail } from '../../api/types.js';
+import { useUpdateUser } from '../../api/users.js';
+import { FormError } from '../../components/form/FormError.js';
+import { useSubmitError } from '../../components/form/useSubmitError.js';
+import { useZodForm } from '../../components/form/useZodForm.js';
+import { useConfirm } from '../../components/useConfirm.js';
+import { UserFormFields } from './UserFormFields.js';
+import { changedFields, editValuesOf } from './userChanges.js';
+
+type Props = { user: UserDetail; organizationKind: OrganizationKind };
+
+/** Edits a user; only changed fields are sent (so an admin's unchanged own role is not "changed"). */
+export function EditUserForm({ user, organizationKind }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const confirm = useConfirm();
+  const prepare = useCallback((values: Record<string, unknown>) => changedFields(user, values), [user]);
+  const { form, rule, parse, showServerErrors } = useZodForm(updateUserBody, { prepare });
+  const update = useUpdateUser(user.userId);
+  const error = useSubmitError(showServerErrors);
+
+  const onFinish = (raw: Record<string, unknown>) => {
+    if (Object.keys(prepare(raw)).length === 0) {
+      void message.info(t('users.noChanges'));
+      return;
+    }
+    const values = parse(raw);
+    error.clear();
+    confirm(t('users.saveConfirm'), () =>
+      update
+        .mutateAsync(values)
+        .then(() => void message.success(t('users.saved')))
+        .catch(error.fail),
+    );
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={editValuesOf(user)}
+      onFinish={onFinish}
+      disabled={update.isPending}
+    >
+      <FormError message={error.message} />
+      <UserFormFields rule={rule} organizationKind={organizationKind} withEmail={false} />
+      <Button type="primary" htmlType="submit" loading={update.isPending}>
+        {t('common.save')}
+      </Button>
+    </Form>
+  );
+}

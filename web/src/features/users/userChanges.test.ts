@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { UserDetail } from '../../api/types.js';
+import { changedFields, editValuesOf } from './userChanges.js';
+
+const user: UserDetail = {
+  userId: '7',
+  name: '山田　太郎',
+  email: 'yamada@example.com',
+  role: 'member',
+  phone: '03-1234-5678',
+  mobile: null,
+  title: null,
+  status: 'active',
+  invitationExpiresAt: null,
+  lastLoginAt: null,
+  groups: [
+    { id: '1', name: 'A' },
+    { id: '2', name: 'B' },
+  ],
+  locale: 'ja',
+  timeZone: 'Asia/Tokyo',
+  comment: null,
+};
+
+describe('changedFields', () => {
+  it('finds nothing when the form still holds the stored values', () => {
+    expect(changedFields(user, editValuesOf(user))).toEqual({});
+    expect(changedFields(user, { ...editValuesOf(user), groupIds: ['2', '1'] })).toEqual({});
+  });
+
+  it('keeps only what changed', () => {
+    expect(changedFields(user, { ...editValuesOf(user), role: 'admin', mobile: '090-1234-5678' })).toEqual({
+      role: 'admin',
+      mobile: '090-1234-5678',
+    });
+  });
+});
