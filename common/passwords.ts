@@ -83,8 +83,15 @@ export const passwordPolicyBody = z
       'validation.lockoutMinutesRange',
     ),
   })
-  .refine((v) => v.profile !== 'standard' || v.minLength >= policyRanges.standardMinLength, {
-    path: ['minLength'],
-    error: 'validation.standardMinLength',
-  });
+  // Only for a length inside the range: below 8 the range message already says what is wrong.
+  .refine(
+    (v) =>
+      v.profile !== 'standard' ||
+      v.minLength >= policyRanges.standardMinLength ||
+      v.minLength < policyRanges.minLength.min,
+    {
+      path: ['minLength'],
+      error: 'validation.standardMinLength',
+    },
+  );
 export type PasswordPolicyBody = z.infer<typeof passwordPolicyBody>;

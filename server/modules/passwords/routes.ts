@@ -84,7 +84,17 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/me/password',
     {
       // The forced change after a temporary password happens while the change is pending.
-      config: { access: 'signed-in', allowPending: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: 'signed-in',
+        allowPending: true,
+        // Per user (after the session is known): guessing the current password from a stolen session is slow.
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) => `password-change:${req.user?.id ?? req.ip}`,
+        },
+      },
       schema: { tags: ['passwords'], body: changePasswordBody, response: { 200: okSchema } },
     },
     async (req) => {
