@@ -46,7 +46,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} DEMO_PASSWORD=Demo-Passw0rd! node --import tsx server/main.ts`,
+    // many logins (lockout, several users) in little time: the per-minute login limit is raised here
+    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} DEMO_PASSWORD=Demo-Passw0rd! LOGIN_RATE_LIMIT_PER_MINUTE=600 node --import tsx server/main.ts`,
     // SIGTERM lets the server stop its embedded PostgreSQL cleanly.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     url: `${baseURL}/readyz`,

@@ -27,3 +27,68 @@ export async function logOut(page: Page): Promise<void> {
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
+
+/** Opens the built-in mailbox for one recipient and returns the newest message (optionally by subject). */
+export async function openMail(page: Page, to: string, subject?: RegExp) {
+  await page.goto(`/mailbox?to=${encodeURIComponent(to)}`);
+  let mail = page.locator('article');
+  if (subject) mail = mail.filter({ has: page.getByRole('heading', { name: subject }) });
+  await expect(mail.first()).toBeVisible();
+  return mail.first();
+}
+
+/** The address of the first link to `path` in the newest mail to `to`. */
+export async function linkInMail(page: Page, to: string, path: RegExp, subject?: RegExp): Promise<string> {
+  const mail = await openMail(page, to, subject);
+  const href = await mail.getByRole('link', { name: path }).first().getAttribute('href');
+  expect(href).toBeTruthy();
+  return new URL(href!).pathname;
+}
+
+/** Calls the API with the page's cookies and the CSRF header, the way the web app does. */
+export async function callApi<T = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  let csrf = (await page.context().cookies()).find((c) => c.name === 'mg_csrf')?.value;
+  if (!csrf) {
+    await page.request.get('/api/session');
+    csrf = (await page.context().cookies()).find((c) => c.name === 'mg_csrf')?.value;
+  }
+  const response = await page.request.fetch(path, {
+    method,
+    data,
+    headers: { 'x-csrf-token': decodeURIComponent(csrf ?? '') },
+  });
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
+  return (response.status() === 204 ? undefined : await response.json()) as T;
+}
+
+/**
+ * A fresh user of T8000002, signed up through the API (the sign-up page itself is covered by
+ * the onboarding test): the operator invites, the link from the mailbox is accepted.
+ */
+export async function createTenantUser(page: Page, email: string, password: string): Promise<void> {
+  await callApi(page, 'POST', '/api/auth/login', { email: demo.operator, password: demoPassword });
+  const tenants = await callApi<{ items: { id: string }[] }>(page, 'GET', '/api/operator/tenants?q=T8000002');
+  await callApi(page, 'POST', `/api/operator/tenants/${tenants.items[0]!.id}/invitations`, { email });
+  await callApi(page, 'POST', '/api/auth/logout');
+  const link = await linkInMail(page, email, /\/invitations\//);
+  await callApi(page, 'POST', `/api/invitations/${link.split('/').pop()}/accept`, {
+    name: '試験　花子',
+    password,
+    passwordConfirm: password,
+  });
+}
+
+/** After login: a user who has not accepted the current terms accepts them. */
+export async function acceptTermsIfAsked(page: Page): Promise<void> {
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.waitForLoadState('networkidle');
+  if (new URL(page.url()).pathname !== '/terms') return;
+  await page.getByRole('checkbox', { name: '上記の利用規約に同意する' }).check();
+  await page.getByRole('button', { name: '同意する' }).click();
+  await expect(page).not.toHaveURL(/\/terms/);
+}

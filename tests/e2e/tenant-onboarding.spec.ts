@@ -1,14 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { demo, logIn, logOut, uniqueEmail } from './support.js';
-
-/** Opens the built-in mailbox and returns the newest message sent to `to`. */
-async function openMail(page: Page, to: string) {
-  await page.goto('/mailbox');
-  const mail = page.locator('article').filter({ hasText: to }).first();
-  await expect(mail).toBeVisible();
-  return mail;
-}
+import { expect, test } from '@playwright/test';
+import { acceptTermsIfAsked, demo, logIn, logOut, openMail, uniqueEmail } from './support.js';
 
 test('the operator onboards a new tenant and its first admin signs up', async ({ page }) => {
   const tenantName = `テスト販売店${Date.now().toString(36)}`;
@@ -64,38 +56,58 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
   expect(signUpUrl).toBeTruthy();
   await link.click();
 
-  // signs up
+  // signs up (001 §2.2): ユーザ情報入力 → 次へ → 確認 → 登録
   await expect(page.getByRole('heading', { level: 1, name: 'ユーザー登録' })).toBeVisible();
   const summary = page.getByTestId('invitation-summary');
   await expect(summary).toContainText(tenantCode);
   await expect(summary).toContainText(tenantName);
   await expect(summary).toContainText(adminEmail);
-  await page.getByLabel('氏名').fill('招待　太郎');
+  await expect(page.getByTestId('signup-organization')).toHaveText(`${tenantCode}（${tenantName}）`);
   await page.getByLabel('パスワード', { exact: true }).fill(password);
   await page.getByLabel('パスワード（確認）').fill(`${password}x`);
-  await page.getByRole('button', { name: '登録' }).click();
+  await page.getByLabel('ユーザ名').fill('招待 太郎');
+  await page.getByLabel('電話番号').fill('０３-1234-5678');
+  await page.getByRole('button', { name: '次へ' }).click();
   await expect(page.getByText('パスワードが一致しません。')).toBeVisible();
+  await expect(page.getByText('全角で入力し、姓と名の間に全角空白を1つ入れてください。')).toBeVisible();
+  await expect(page.getByText('半角数字とハイフンで入力してください（数字10〜15桁）。')).toBeVisible();
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
   await page.getByLabel('パスワード（確認）').fill(password);
+  await page.getByLabel('ユーザ名').fill('招待　太郎');
+  await page.getByLabel('会社名').fill('テスト商事');
+  await page.getByLabel('部署名').fill('営業部');
+  await page.getByLabel('電話番号').fill('03-1234-5678');
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  const confirmation = page.getByTestId('signup-confirm');
+  await expect(confirmation).toContainText('*****');
+  await expect(confirmation).not.toContainText(password);
+  await expect(confirmation).toContainText('招待　太郎');
+  await expect(confirmation).toContainText('テスト商事');
+  await expect(confirmation).toContainText('03-1234-5678');
+  // back keeps what was typed
+  await page.getByRole('button', { name: '戻る' }).click();
+  await expect(page.getByLabel('部署名')).toHaveValue('営業部');
+  await page.getByRole('button', { name: '次へ' }).click();
   await page.getByRole('button', { name: '登録' }).click();
-  await page
-    .getByRole('dialog')
-    .filter({ hasText: '入力した内容で登録します。よろしいでしょうか。' })
-    .getByRole('button', { name: 'OK' })
-    .click();
   await expect(page.getByText('認証情報の更新が完了しました。')).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('招待　太郎');
+  await expect(page.getByRole('main')).toContainText(adminEmail);
 
   // logs in and sees the partner portal of the new tenant
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await logIn(page, adminEmail, password);
+  // a new user meets the current terms of use first (when any are published)
+  await acceptTermsIfAsked(page);
   await expect(page).toHaveURL(/\/partner$/);
   await expect(page.getByTestId('current-organization')).toContainText(tenantCode);
   await expect(page.getByTestId('current-organization')).toContainText(tenantName);
   await expect(page.getByRole('heading', { level: 1, name: 'ダッシュボード' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link')).toHaveText([
     'ダッシュボード',
+    'ユーザー管理',
   ]);
   await logOut(page);
   await expect(page.getByRole('heading', { level: 1, name: 'ログイン' })).toBeVisible();
@@ -105,7 +117,7 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
   await expect(page.getByRole('alert')).toHaveText(
     'このURLは既に使用されています。ログイン画面からログインしてください。',
   );
-  await expect(page.getByLabel('パスワード')).toHaveCount(0);
+  await expect(page.getByLabel('パスワード', { exact: true })).toHaveCount(0);
 
   // the operator sees the invitation as registered and the new member
   await logIn(page, demo.operator);
@@ -125,5 +137,5 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
 test('an unknown sign-up link says so and shows no form', async ({ page }) => {
   await page.goto('/invitations/this-token-does-not-exist');
   await expect(page.getByRole('alert')).toHaveText('このURLは無効です。');
-  await expect(page.getByLabel('氏名')).toHaveCount(0);
+  await expect(page.getByLabel('ユーザ名')).toHaveCount(0);
 });

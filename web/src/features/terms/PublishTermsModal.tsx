@@ -8,12 +8,12 @@ import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';
 import { useConfirm } from '../../components/useConfirm.js';
 
-type Props = { open: boolean; onClose: () => void; onPublished: () => void };
+type Props = { open: boolean; onClose: () => void };
 
 const fields = ['titleJa', 'bodyJa', 'titleEn', 'bodyEn'] as const;
 
-/** 新しい版を公開: Japanese and English title and body; every user must accept it again. */
-export function PublishTermsModal({ open, onClose, onPublished }: Props) {
+/** 新しい版を公開: Japanese and English title and body; every other user must accept it again. */
+export function PublishTermsModal({ open, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const confirm = useConfirm();
@@ -38,7 +38,6 @@ export function PublishTermsModal({ open, onClose, onPublished }: Props) {
           .then(() => {
             void message.success(t('termsAdmin.published'));
             close();
-            onPublished();
           })
           .catch(error.fail),
       t('termsAdmin.publishNote'),

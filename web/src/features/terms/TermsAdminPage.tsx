@@ -2,7 +2,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useTermsVersions } from '../../api/terms.js';
 import type { TermsVersion } from '../../api/types.js';
 import { EmptyText } from '../../components/EmptyText.js';
@@ -14,7 +13,6 @@ import { PublishTermsModal } from './PublishTermsModal.js';
 /** Operator 「利用規約」 (ID-12): the published versions and publishing a new one. */
 export function TermsAdminPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const formatDateTime = useDateTime();
   const versions = useTermsVersions();
   const [publishing, setPublishing] = useState(false);
@@ -64,11 +62,7 @@ export function TermsAdminPage() {
           />
         )}
       </Card>
-      <PublishTermsModal
-        open={publishing}
-        onClose={() => setPublishing(false)}
-        onPublished={() => navigate('/terms')}
-      />
+      <PublishTermsModal open={publishing} onClose={() => setPublishing(false)} />
     </>
   );
 }
