@@ -5,8 +5,10 @@ import { sql } from 'kysely';
 import { formatCustomerCode } from '../../common/codes.js';
 import type { Role } from '../../common/roles.js';
 import { createTenant } from '../modules/tenants/create-tenant.js';
+import { publishTerms } from '../modules/terms/publish-terms.js';
 import type { Clock } from '../platform/clock.js';
 import { hashPassword } from '../platform/passwords.js';
+import { demoTerms } from './demo-terms.js';
 import { ensureOperatorOrganization } from './operator-organization.js';
 import type { Db } from './pool.js';
 
@@ -99,5 +101,22 @@ export async function seedDemo(db: Db, clock: Clock, password: string): Promise<
     await addUser(demoLogins[2].email, '顧客 一郎', [
       { org: customer.id, tenant: tenant1.id, role: 'admin' },
     ]);
+    // Terms v1, already accepted by the demo users so the demo starts in the portals; users added
+    // later accept them at their first sign-in.
+    const terms = await publishTerms(trx, clock, { ...demoTerms, publishedBy: null, ip: null });
+    await trx
+      .insertInto('terms_acceptances')
+      .columns(['user_id', 'terms_version_id', 'accepted_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('users')
+          .select((e) => ['id', e.val(terms.id).as('v'), e.val(clock.now()).as('at')])
+          .where(
+            'email',
+            'in',
+            demoLogins.map((l) => l.email),
+          ),
+      )
+      .execute();
   });
 }
