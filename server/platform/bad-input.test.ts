@@ -60,6 +60,18 @@ type BodyRoute = {
 };
 
 const signUp = (name: string, pw: string) => ({ name, password: pw, passwordConfirm: pw });
+
+let unique = 0;
+let member: { id: string };
+let groupId: string;
+/** ユーザー追加 with a new address each time, so a valid body always adds someone. */
+const addUserBody = () => ({
+  email: `added-${++unique}@example.jp`,
+  phone: '03-1234-5678',
+  locale: 'ja',
+  timeZone: 'Asia/Tokyo',
+  role: 'member',
+});
 const CHANGED_PASSWORD = 'Blue-Kite-Sings-77';
 const policyBody = {
   profile: 'standard',
@@ -383,6 +395,128 @@ const bodyRoutes: BodyRoute[] = [
       };
     }),
   },
+  // User administration (ID-17), user groups and the self profile: tenant A's admin.
+  {
+    route: 'POST /api/users',
+    as: 'user',
+    url: () => '/api/users',
+    valid: () => addUserBody(),
+    okStatus: 201,
+    empty: { email: [REQUIRED], phone: [REQUIRED], locale: [INVALID], timeZone: [REQUIRED], role: [INVALID] },
+    wrongType: () => ({ ...addUserBody(), phone: 312345678 }),
+    wrongTypeFields: { phone: [INVALID] },
+    limits: [
+      {
+        field: 'email',
+        // Not the address the tenant invitation above used: that one is already invited here.
+        atLimit: { ...addUserBody(), email: `b${emailOfLength(limits.email - 1)}` },
+        overLimit: { ...addUserBody(), email: `b${emailOfLength(limits.email)}` },
+        fields: { email: [TOO_LONG] },
+      },
+      ...(
+        [
+          ['name', limits.personName],
+          ['title', limits.title],
+          ['comment', limits.comment],
+        ] as const
+      ).map(([field, max]) => ({
+        field,
+        atLimit: { ...addUserBody(), [field]: 'あ'.repeat(max) },
+        overLimit: { ...addUserBody(), [field]: 'あ'.repeat(max + 1) },
+        fields: { [field]: [TOO_LONG] },
+      })),
+      {
+        field: 'phone',
+        // 20 characters with 11 digits; then 21.
+        atLimit: { ...addUserBody(), phone: '0-1-2-3-4-5-6-7-8-90' },
+        overLimit: { ...addUserBody(), phone: '0-1-2-3-4-5-6-7-8-9-0' },
+        fields: { phone: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PATCH /api/users/:userId',
+    as: 'user',
+    url: () => `/api/users/${member.id}`,
+    valid: () => ({ name: '変更　後' }),
+    okStatus: 200,
+    empty: { _: ['1つ以上の項目を変更してください。'] },
+    wrongType: () => ({ name: 5 }),
+    wrongTypeFields: { name: [INVALID] },
+    limits: [
+      {
+        field: 'comment',
+        atLimit: { comment: 'あ'.repeat(limits.comment) },
+        overLimit: { comment: 'あ'.repeat(limits.comment + 1) },
+        fields: { comment: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'POST /api/user-groups',
+    as: 'user',
+    url: () => '/api/user-groups',
+    valid: () => ({ name: `班${++unique}` }),
+    okStatus: 201,
+    empty: { name: [REQUIRED] },
+    wrongType: () => ({ name: 1 }),
+    wrongTypeFields: { name: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        atLimit: { name: 'あ'.repeat(limits.groupName) },
+        overLimit: { name: 'あ'.repeat(limits.groupName + 1) },
+        fields: { name: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PATCH /api/user-groups/:groupId',
+    as: 'user',
+    url: () => `/api/user-groups/${groupId}`,
+    valid: () => ({ name: `班${++unique}` }),
+    okStatus: 200,
+    empty: { name: [REQUIRED] },
+    wrongType: () => ({ name: false }),
+    wrongTypeFields: { name: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        atLimit: { name: 'い'.repeat(limits.groupName) },
+        overLimit: { name: 'い'.repeat(limits.groupName + 1) },
+        fields: { name: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/user-groups/:groupId/members',
+    as: 'user',
+    url: () => `/api/user-groups/${groupId}/members`,
+    valid: () => ({ userIds: [member.id] }),
+    okStatus: 200,
+    empty: { userIds: [REQUIRED] },
+    wrongType: () => ({ userIds: member.id }),
+    wrongTypeFields: { userIds: [INVALID] },
+    limits: [],
+  },
+  {
+    route: 'PATCH /api/me/profile',
+    as: 'user',
+    url: () => '/api/me/profile',
+    valid: () => ({ name: '自分　名前', timeZone: 'Asia/Tokyo' }),
+    okStatus: 200,
+    empty: { _: ['1つ以上の項目を変更してください。'] },
+    wrongType: () => ({ locale: 2 }),
+    wrongTypeFields: { locale: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        atLimit: { name: 'あ'.repeat(limits.personName) },
+        overLimit: { name: 'あ'.repeat(limits.personName + 1) },
+        fields: { name: [TOO_LONG] },
+      },
+    ],
+  },
 ];
 
 /** State-changing routes that take no body at all. */
@@ -390,6 +524,13 @@ const noBodyRoutes = [
   'POST /api/auth/logout',
   'DELETE /api/me/sessions/:sessionId',
   'POST /api/terms/:termsId/accept',
+  'POST /api/users/:userId/disable',
+  'POST /api/users/:userId/enable',
+  'POST /api/users/:userId/unlock',
+  'POST /api/users/:userId/invitation/resend',
+  'POST /api/users/:userId/invitation/cancel',
+  'POST /api/users/:userId/temporary-password',
+  'DELETE /api/user-groups/:groupId',
 ];
 
 let ip = 0;
@@ -401,7 +542,7 @@ async function call(
   url?: string,
 ): Promise<{ status: number; body: unknown }> {
   ip++;
-  const method = r.route.split(' ')[0] as 'POST' | 'PUT';
+  const method = r.route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH';
   const res = await clients[r.as].request(method, url ?? (await r.url()), payload, {
     'x-forwarded-for': `10.1.${ip >> 8}.${ip & 255}`,
     ...headers,
@@ -434,6 +575,15 @@ beforeAll(async () => {
   ]);
   clients.operator = await signedIn(t.app, 'op@example.jp');
   clients.user = await signedIn(t.app, 'user@example.jp');
+  member = await makeUser(t.db, 'member@example.jp', [
+    { organization: { id: tenant.id, tenant_id: tenant.id }, role: 'member' },
+  ]);
+  const group = await t.db
+    .insertInto('user_groups')
+    .values({ organization_id: tenant.id, tenant_id: tenant.id, name: '検証班' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  groupId = group.id;
   await makeUser(t.db, 'changer@example.jp', [{ organization: operator, role: 'support_agent' }]);
   clients.changer = await signedIn(t.app, 'changer@example.jp');
   await makeUser(t.db, 'reset@example.jp', [{ organization: operator, role: 'support_agent' }]);

@@ -21,6 +21,8 @@ type Ids = {
   organizationId: string;
   sessionId: string;
   termsId: string;
+  userId: string;
+  groupId: string;
 };
 type RouteSpec = {
   /** Who may call it without a session. */
@@ -88,6 +90,37 @@ const knownRoutes: Record<string, RouteSpec> = {
   'GET /api/terms/current': { access: 'protected' },
   'POST /api/terms/:termsId/accept': { access: 'protected' },
   'GET /api/memberships': { access: 'protected' },
+  'GET /api/me/profile': { access: 'protected' },
+  'PATCH /api/me/profile': { access: 'protected', body: () => ({ name: '越境　太郎' }) },
+  // User administration, in every portal for its admins.
+  'GET /api/users': { access: 'protected' },
+  'POST /api/users': {
+    access: 'protected',
+    body: () => ({
+      email: 'crossing-user@example.jp',
+      phone: '0312345678',
+      locale: 'ja',
+      timeZone: 'Asia/Tokyo',
+      role: 'member',
+    }),
+  },
+  'GET /api/users/:userId': { access: 'protected' },
+  'PATCH /api/users/:userId': { access: 'protected', body: () => ({ name: '越境　太郎' }) },
+  'POST /api/users/:userId/disable': { access: 'protected' },
+  'POST /api/users/:userId/enable': { access: 'protected' },
+  'POST /api/users/:userId/unlock': { access: 'protected' },
+  'POST /api/users/:userId/invitation/resend': { access: 'protected' },
+  'POST /api/users/:userId/invitation/cancel': { access: 'protected' },
+  'POST /api/users/:userId/temporary-password': { access: 'protected' },
+  'GET /api/user-groups': { access: 'protected' },
+  'POST /api/user-groups': { access: 'protected', body: () => ({ name: '越境班' }) },
+  'PATCH /api/user-groups/:groupId': { access: 'protected', body: () => ({ name: '越境班' }) },
+  'DELETE /api/user-groups/:groupId': { access: 'protected' },
+  'PUT /api/user-groups/:groupId/members': {
+    access: 'protected',
+    body: (ids) => ({ userIds: [ids.userId] }),
+    idInBody: true,
+  },
   'PUT /api/me/locale': { access: 'protected', body: () => ({ locale: 'ja' }) },
   'POST /api/session/organization': {
     access: 'protected',
@@ -165,9 +198,15 @@ beforeAll(async () => {
   tenantB = await makeTenant(t.db, 'かわせみ商事');
   const customerA = await makeCustomer(t.db, tenantA.id, 'あおぞら顧客');
   await makeUser(t.db, 'op@example.jp', [{ organization: operator, role: 'operator_admin' }]);
-  await makeUser(t.db, 'admin-a@example.jp', [
+  const adminA = await makeUser(t.db, 'admin-a@example.jp', [
     { organization: { id: tenantA.id, tenant_id: tenantA.id }, role: 'admin' },
   ]);
+  // Tenant A has a user group: one more of its objects to aim at.
+  const groupOfA = await t.db
+    .insertInto('user_groups')
+    .values({ organization_id: tenantA.id, tenant_id: tenantA.id, name: 'A の班' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   // Tenant A's admin is signed in somewhere: a session id of theirs to aim at.
   await signedIn(t.app, 'admin-a@example.jp');
   const sessionOfA = await t.db
@@ -186,7 +225,12 @@ beforeAll(async () => {
   });
   expect(invited.statusCode).toBe(201);
   const token = invitationTokenIn((await latestMailTo(t.db, 'new-a@example.jp')).body);
-  const aimed = { sessionId: publicSessionId(sessionOfA.id), termsId: '1' };
+  const aimed = {
+    sessionId: publicSessionId(sessionOfA.id),
+    termsId: '1',
+    userId: adminA.id,
+    groupId: groupOfA.id,
+  };
   idsOfA = [
     { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
     { tenantId: customerA.id, customerId: customerA.id, token, organizationId: customerA.id, ...aimed },
@@ -289,12 +333,23 @@ describe('another tenant’s objects', () => {
     }
     expect(walked).toEqual([
       'DELETE /api/me/sessions/:sessionId',
+      'DELETE /api/user-groups/:groupId',
       'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
+      'GET /api/users/:userId',
+      'PATCH /api/user-groups/:groupId',
+      'PATCH /api/users/:userId',
       'POST /api/operator/tenants/:tenantId/invitations',
       'POST /api/session/organization',
       'POST /api/terms/:termsId/accept',
+      'POST /api/users/:userId/disable',
+      'POST /api/users/:userId/enable',
+      'POST /api/users/:userId/invitation/cancel',
+      'POST /api/users/:userId/invitation/resend',
+      'POST /api/users/:userId/temporary-password',
+      'POST /api/users/:userId/unlock',
       'PUT /api/operator/organizations/:organizationId/password-policy',
+      'PUT /api/user-groups/:groupId/members',
     ]);
 
     expect(await countRows(t.db)).toEqual(before);
@@ -310,16 +365,27 @@ describe('another tenant’s objects', () => {
       .map((r) => [r.key, [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])]);
     expect(params).toEqual([
       ['DELETE /api/me/sessions/:sessionId', ['sessionId']],
+      ['DELETE /api/user-groups/:groupId', ['groupId']],
       ['GET /api/invitations/:token', ['token']],
       ['GET /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
       ['GET /api/password-resets/:token', ['token']],
+      ['GET /api/users/:userId', ['userId']],
+      ['PATCH /api/user-groups/:groupId', ['groupId']],
+      ['PATCH /api/users/:userId', ['userId']],
       ['POST /api/invitations/:token/accept', ['token']],
       ['POST /api/invitations/:token/verify', ['token']],
       ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
       ['POST /api/password-resets/:token', ['token']],
       ['POST /api/terms/:termsId/accept', ['termsId']],
+      ['POST /api/users/:userId/disable', ['userId']],
+      ['POST /api/users/:userId/enable', ['userId']],
+      ['POST /api/users/:userId/invitation/cancel', ['userId']],
+      ['POST /api/users/:userId/invitation/resend', ['userId']],
+      ['POST /api/users/:userId/temporary-password', ['userId']],
+      ['POST /api/users/:userId/unlock', ['userId']],
       ['PUT /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
+      ['PUT /api/user-groups/:groupId/members', ['groupId']],
     ]);
     for (const key of tokenRoutes) expect(knownRoutes[key]!.access).toBe('public');
   });

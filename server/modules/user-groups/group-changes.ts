@@ -1,0 +1,93 @@
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Scope } from '../../platform/auth/scope.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { isDuplicateName, lockGroup } from './repository.js';
+
+type Ctx = { scope: Scope; ip: string | null };
+
+const audit = (ctx: Ctx, groupId: string, action: string, details: Record<string, unknown> = {}) => ({
+  actorUserId: ctx.scope.userId,
+  organizationId: ctx.scope.organizationId,
+  tenantId: ctx.scope.tenantId,
+  action,
+  targetType: 'user_group',
+  targetId: groupId,
+  ip: ctx.ip,
+  details,
+});
+
+/** Runs a change that may collide with another group's name: 409 `duplicate_name`, nothing written. */
+async function naming<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (isDuplicateName(err)) throw new AppError(409, 'duplicate_name');
+    throw err;
+  }
+}
+
+export function createGroup(deps: AppDeps, ctx: Ctx, name: string) {
+  return naming(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('user_groups')
+        .values({ organization_id: ctx.scope.organizationId, tenant_id: ctx.scope.tenantId, name })
+        .returning(['id', 'name'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, deps.clock, audit(ctx, row.id, 'user_group.create', { name }));
+      return { ...row, memberCount: 0 };
+    }),
+  );
+}
+
+export function renameGroup(deps: AppDeps, ctx: Ctx, groupId: string, name: string) {
+  return naming(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const before = await lockGroup(trx, ctx.scope.organizationId, groupId);
+      await trx.updateTable('user_groups').set({ name }).where('id', '=', groupId).execute();
+      await recordAudit(
+        trx,
+        deps.clock,
+        audit(ctx, groupId, 'user_group.rename', { from: before.name, name }),
+      );
+    }),
+  );
+}
+
+export function deleteGroup(deps: AppDeps, ctx: Ctx, groupId: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await lockGroup(trx, ctx.scope.organizationId, groupId);
+    await trx.deleteFrom('user_groups').where('id', '=', groupId).execute();
+    await recordAudit(trx, deps.clock, audit(ctx, groupId, 'user_group.delete', { name: before.name }));
+  });
+}
+
+/**
+ * Sets the members of a group to exactly `userIds`; each must be a user of this organisation
+ * (another organisation's user is a 404, nothing changed).
+ */
+export function setGroupMembers(deps: AppDeps, ctx: Ctx, groupId: string, userIds: string[]) {
+  const unique = [...new Set(userIds)];
+  return deps.db.transaction().execute(async (trx) => {
+    await lockGroup(trx, ctx.scope.organizationId, groupId);
+    if (unique.length > 0) {
+      const members = await trx
+        .selectFrom('memberships')
+        .select('user_id')
+        .where('organization_id', '=', ctx.scope.organizationId)
+        .where('user_id', 'in', unique)
+        .execute();
+      if (members.length !== unique.length) throw notFound();
+    }
+    await trx.deleteFrom('user_group_members').where('group_id', '=', groupId).execute();
+    if (unique.length > 0) {
+      await trx
+        .insertInto('user_group_members')
+        .values(unique.map((userId) => ({ group_id: groupId, user_id: userId })))
+        .execute();
+    }
+    await recordAudit(trx, deps.clock, audit(ctx, groupId, 'user_group.members', { userIds: unique }));
+    return unique.sort((a, b) => Number(a) - Number(b));
+  });
+}

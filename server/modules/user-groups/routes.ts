@@ -1,0 +1,77 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { groupMembersBody, userGroupBody } from '../../../common/accounts.js';
+import type { AppDeps } from '../../deps.js';
+import { requireScope } from '../../platform/auth/plugin.js';
+import { orgAdmins } from '../users/routes.js';
+import { createGroup, deleteGroup, renameGroup, setGroupMembers } from './group-changes.js';
+import { listGroups, lockGroup } from './repository.js';
+
+const groupParams = z.strictObject({ groupId: z.string().regex(/^\d{1,18}$/) });
+const group = z.object({ id: z.string(), name: z.string(), memberCount: z.number() });
+const ctx = (req: FastifyRequest) => ({ scope: requireScope(req), ip: req.ip });
+
+/** ユーザーグループ of the admin's organisation: create, rename, delete, members. */
+export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const one = async (req: FastifyRequest, groupId: string) => {
+    const organizationId = requireScope(req).organizationId;
+    await lockGroup(deps.db, organizationId, groupId);
+    return (await listGroups(deps.db, organizationId)).find((g) => g.id === groupId)!;
+  };
+
+  app.get(
+    '/api/user-groups',
+    {
+      config: { access: orgAdmins },
+      schema: { tags: ['users'], response: { 200: z.object({ items: z.array(group) }) } },
+    },
+    async (req) => ({ items: await listGroups(deps.db, requireScope(req).organizationId) }),
+  );
+
+  app.post(
+    '/api/user-groups',
+    {
+      config: { access: orgAdmins },
+      schema: { tags: ['users'], body: userGroupBody, response: { 201: group } },
+    },
+    async (req, reply) => reply.status(201).send(await createGroup(deps, ctx(req), req.body.name)),
+  );
+
+  app.patch(
+    '/api/user-groups/:groupId',
+    {
+      config: { access: orgAdmins },
+      schema: { tags: ['users'], params: groupParams, body: userGroupBody, response: { 200: group } },
+    },
+    async (req) => {
+      await renameGroup(deps, ctx(req), req.params.groupId, req.body.name);
+      return one(req, req.params.groupId);
+    },
+  );
+
+  app.delete(
+    '/api/user-groups/:groupId',
+    { config: { access: orgAdmins }, schema: { tags: ['users'], params: groupParams } },
+    async (req, reply) => {
+      await deleteGroup(deps, ctx(req), req.params.groupId);
+      return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/api/user-groups/:groupId/members',
+    {
+      config: { access: orgAdmins },
+      schema: {
+        tags: ['users'],
+        params: groupParams,
+        body: groupMembersBody,
+        response: { 200: z.object({ memberUserIds: z.array(z.string()) }) },
+      },
+    },
+    async (req) => ({
+      memberUserIds: await setGroupMembers(deps, ctx(req), req.params.groupId, req.body.userIds),
+    }),
+  );
+};

@@ -1,0 +1,57 @@
+import type { AddUserBody } from '../../../common/accounts.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { createInvitation } from '../invitations/create-invitation.js';
+import { type AdminContext, auditBase } from './context.js';
+import { findOrganization, replaceUserGroups } from './repository.js';
+import { assertRoleFits } from './role-rules.js';
+
+/**
+ * ユーザー追加 (`002`): the user (new ones without a password), an invited membership and the
+ * activation mail (開通案内, 7 days) in one transaction. Any existing membership of the address
+ * in this organisation — active, disabled or still invited — is a 409 `already_member`.
+ */
+export async function addUser(
+  deps: AppDeps,
+  ctx: AdminContext,
+  body: AddUserBody,
+): Promise<{ userId: string; status: 'invited' }> {
+  const { scope } = ctx;
+  assertRoleFits(scope.kind, body.role, ctx.locale);
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.id')
+      .where('m.organization_id', '=', scope.organizationId)
+      .where((eb) => eb(eb.fn('lower', ['u.email']), '=', body.email.toLowerCase()))
+      .executeTakeFirst();
+    if (existing) throw new AppError(409, 'already_member');
+    const organization = await findOrganization(trx, scope.organizationId);
+    const invitation = await createInvitation(trx, deps, {
+      organization: { ...organization, tenantId: scope.tenantId },
+      email: body.email,
+      role: body.role,
+      invitedBy: scope.userId,
+      ip: ctx.ip,
+      kind: 'activation',
+      profile: {
+        name: body.name,
+        title: body.title,
+        phone: body.phone,
+        mobile: body.mobile,
+        locale: body.locale,
+        timeZone: body.timeZone,
+      },
+      comment: body.comment,
+    });
+    if (body.groupIds) await replaceUserGroups(trx, scope.organizationId, invitation.userId, body.groupIds);
+    await recordAudit(trx, deps.clock, {
+      ...auditBase(ctx, invitation.userId),
+      action: 'user.add',
+      details: { email: body.email, role: body.role },
+    });
+    return { userId: invitation.userId, status: 'invited' as const };
+  });
+}

@@ -1,0 +1,38 @@
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { type AdminContext, auditBase } from './context.js';
+import { lockMembership } from './repository.js';
+
+/**
+ * 無効化: the membership can no longer be chosen or used, and the user's sessions working in
+ * this organisation end now (sessions in their other organisations stay). Only an active
+ * membership can be disabled — an invitation is cancelled instead; nobody disables themselves.
+ */
+export async function disableUser(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
+  const { scope } = ctx;
+  if (userId === scope.userId) throw new AppError(409, 'cannot_change_self');
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    const membership = await lockMembership(trx, scope.organizationId, userId);
+    if (membership.status === 'disabled') return;
+    if (membership.status !== 'active') throw new AppError(409, 'not_active');
+    await trx
+      .updateTable('memberships')
+      .set({ status: 'disabled', disabled_at: now })
+      .where('id', '=', membership.id)
+      .execute();
+    const revoked = await trx
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('membership_id', '=', membership.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    await recordAudit(trx, deps.clock, {
+      ...auditBase(ctx, userId),
+      action: 'user.disable',
+      details: { endedSessions: Number(revoked.numUpdatedRows) },
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addUserBody, updateUserBody, userListQuery } from '../../../common/accounts.js';
+import type { AppDeps } from '../../deps.js';
+import { requireScope } from '../../platform/auth/plugin.js';
+import type { Access } from '../../platform/auth/scope.js';
+import { addUser } from './add-user.js';
+import { cancelInvitation } from './cancel-invitation.js';
+import type { AdminContext } from './context.js';
+import { disableUser } from './disable-user.js';
+import { enableUser } from './enable-user.js';
+import { issueTemporaryPassword } from './issue-temporary-password.js';
+import { findUser, listUsers } from './repository.js';
+import { resendInvitation } from './resend-invitation.js';
+import { adminRoles } from './role-rules.js';
+import { userDetail, userIdParams, userListItem } from './schemas.js';
+import { unlockUser } from './unlock-user.js';
+import { updateUser } from './update-user.js';
+
+/** ユーザー管理 is in every portal: the admins of any kind of organisation, for their own organisation. */
+export const orgAdmins: Access = { roles: adminRoles };
+
+const context = (req: FastifyRequest): AdminContext => ({
+  scope: requireScope(req),
+  ip: req.ip,
+  locale: req.locale,
+});
+
+/** User administration (ID-17): list, add (→ activation mail), edit, disable, unlock, invitations. */
+export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const detail = (req: FastifyRequest, userId: string) =>
+    findUser(deps.db, requireScope(req).organizationId, deps.clock.now(), userId);
+
+  app.get(
+    '/api/users',
+    {
+      config: { access: orgAdmins },
+      schema: {
+        tags: ['users'],
+        querystring: userListQuery,
+        response: { 200: z.object({ items: z.array(userListItem), total: z.number() }) },
+      },
+    },
+    async (req) => listUsers(deps.db, requireScope(req).organizationId, deps.clock.now(), req.query),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: orgAdmins },
+      schema: {
+        tags: ['users'],
+        body: addUserBody,
+        response: { 201: z.object({ userId: z.string(), status: z.literal('invited') }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addUser(deps, context(req), req.body)),
+  );
+
+  app.get(
+    '/api/users/:userId',
+    {
+      config: { access: orgAdmins },
+      schema: { tags: ['users'], params: userIdParams, response: { 200: userDetail } },
+    },
+    async (req) => detail(req, req.params.userId),
+  );
+
+  app.patch(
+    '/api/users/:userId',
+    {
+      config: { access: orgAdmins },
+      schema: { tags: ['users'], params: userIdParams, body: updateUserBody, response: { 200: userDetail } },
+    },
+    async (req) => {
+      await updateUser(deps, context(req), req.params.userId, req.body);
+      return detail(req, req.params.userId);
+    },
+  );
+
+  const actions = {
+    disable: disableUser,
+    enable: enableUser,
+    unlock: unlockUser,
+    'invitation/cancel': cancelInvitation,
+  } as const;
+  for (const [path, action] of Object.entries(actions)) {
+    app.post(
+      `/api/users/:userId/${path}`,
+      { config: { access: orgAdmins }, schema: { tags: ['users'], params: userIdParams } },
+      async (req, reply) => {
+        await action(deps, context(req), req.params.userId);
+        return reply.status(204).send();
+      },
+    );
+  }
+
+  app.post(
+    '/api/users/:userId/invitation/resend',
+    {
+      config: { access: orgAdmins },
+      schema: { tags: ['users'], params: userIdParams, response: { 201: z.object({ expiresAt: z.date() }) } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await resendInvitation(deps, context(req), req.params.userId)),
+  );
+
+  app.post(
+    '/api/users/:userId/temporary-password',
+    {
+      config: { access: orgAdmins },
+      schema: {
+        tags: ['users'],
+        params: userIdParams,
+        response: { 200: z.object({ temporaryPassword: z.string() }) },
+      },
+    },
+    async (req) => issueTemporaryPassword(deps, context(req), req.params.userId),
+  );
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { userStatuses } from '../../../common/accounts.js';
+import { locales, roles } from '../../../common/roles.js';
+
+export const userIdParams = z.strictObject({ userId: z.string().regex(/^\d{1,18}$/) });
+
+const group = z.object({ id: z.string(), name: z.string() });
+
+/** A row of ユーザー一覧 (`002`: ユーザー名, メールアドレス, ユーザー権限, 電話番号, ステータス). */
+export const userListItem = z.object({
+  userId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  title: z.string().nullable(),
+  status: z.enum(userStatuses),
+  invitationExpiresAt: z.date().nullable(),
+  lastLoginAt: z.date().nullable(),
+  groups: z.array(group),
+});
+
+export const userDetail = userListItem.extend({
+  locale: z.enum(locales),
+  timeZone: z.string(),
+  comment: z.string().nullable(),
+  createdAt: z.date(),
+});
