@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const demoPassword = 'Demo-Passw0rd!';
@@ -91,4 +92,14 @@ export async function acceptTermsIfAsked(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: '上記の利用規約に同意する' }).check();
   await page.getByRole('button', { name: '同意する' }).click();
   await expect(page).not.toHaveURL(/\/terms/);
+}
+
+/** WCAG 2.1 AA scan of the page as it is now; violations are listed with their elements. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+  ).toEqual([]);
 }

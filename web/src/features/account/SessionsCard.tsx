@@ -58,7 +58,7 @@ export function SessionsCard() {
               title: t('common.actions'),
               render: (_: unknown, session) =>
                 session.current ? (
-                  <Tag color="blue">{t('account.thisSession')}</Tag>
+                  <Tag color="#0958d9">{t('account.thisSession')}</Tag>
                 ) : (
                   <Button size="small" danger onClick={() => onRevoke(session)}>
                     {t('user.logout')}
