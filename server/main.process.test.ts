@@ -116,7 +116,7 @@ describe('an installation with DATABASE_URL', () => {
     const token = link![2]!;
     expect((await call('GET', `/api/invitations/${token}`)).status).toBe(200);
     const accepted = await call('POST', `/api/invitations/${token}/accept`, {
-      name: '初代 管理者',
+      name: '初代　管理者',
       password: 'First-Operator-Pass1!',
       passwordConfirm: 'First-Operator-Pass1!',
     });
