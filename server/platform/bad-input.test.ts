@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { limits } from '../../common/limits.js';
 import { createInvitation } from '../modules/invitations/create-invitation.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../test/factories.js';
-import { countRows, signedIn } from '../test/helpers.js';
+import { countRows, defaultPolicyBody, signedIn, validationError as validation } from '../test/helpers.js';
 import { TestClient } from '../test/http-client.js';
 import { registeredRoutes } from '../test/route-collector.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
@@ -23,9 +23,6 @@ const INVALID = '入力内容が正しくありません。';
 const TOO_LONG = '入力できる文字数を超えています。';
 const UNKNOWN = 'この項目は受け付けられません。';
 const MALFORMED = 'リクエストの形式が正しくありません。';
-const validation = (fields: Record<string, string[]>) => ({
-  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
-});
 
 /** An e-mail address of exactly `length` characters. */
 const emailOfLength = (length: number) => `${'a'.repeat(length - '@example.jp'.length)}@example.jp`;
@@ -73,17 +70,7 @@ const addUserBody = () => ({
   role: 'member',
 });
 const CHANGED_PASSWORD = 'Blue-Kite-Sings-77';
-const policyBody = {
-  profile: 'standard',
-  minLength: 12,
-  requireLower: true,
-  requireUpper: true,
-  requireDigit: true,
-  requireSymbol: true,
-  historyCount: 4,
-  lockoutThreshold: 10,
-  lockoutMinutes: 60,
-};
+const policyBody = defaultPolicyBody;
 const termsBody = { titleJa: '利用規約', titleEn: 'Terms of use', bodyJa: '本文', bodyEn: 'Body' };
 
 /** A fresh activation link (ID-7) of one admin-added user, as its API path; the previous link ends. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { standardPolicy } from '../../common/password-policy.js';
 import type { Db } from '../db/pool.js';
 import { TEST_PASSWORD } from './factories.js';
 import { TestClient } from './http-client.js';
@@ -43,3 +44,11 @@ export function invitationTokenIn(body: string): string {
   if (!match) throw new Error(`no invitation link in mail:\n${body}`);
   return match[1]!;
 }
+
+/** The 400 answer to invalid input, in Japanese, with the given field messages. */
+export const validationError = (fields: Record<string, string[]>) => ({
+  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
+});
+
+/** The body of a policy PUT holding the manual's defaults (ID-2, ID-3): 10 tries, 60 minutes. */
+export const defaultPolicyBody = { ...standardPolicy, lockoutThreshold: 10, lockoutMinutes: 60 };

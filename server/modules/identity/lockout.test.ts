@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
-import { latestMailTo, signedIn } from '../../test/helpers.js';
+import { defaultPolicyBody, latestMailTo, signedIn } from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
@@ -203,13 +203,7 @@ describe('the organisation’s lockout policy', () => {
     const other = await makeTenant(t.db, 'かわせみ商事');
     const op = await signedIn(t.app, 'op@example.jp');
     const put = await op.put(`/api/operator/organizations/${other.id}/password-policy`, {
-      profile: 'standard',
-      minLength: 12,
-      requireLower: true,
-      requireUpper: true,
-      requireDigit: true,
-      requireSymbol: true,
-      historyCount: 4,
+      ...defaultPolicyBody,
       lockoutThreshold: 3,
       lockoutMinutes: 5,
     });

@@ -3,7 +3,12 @@ import { standardPolicy } from '../../../common/password-policy.js';
 import { fixedClock } from '../../platform/clock.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
-import { countRows, invitationTokenIn, latestMailTo } from '../../test/helpers.js';
+import {
+  countRows,
+  invitationTokenIn,
+  latestMailTo,
+  validationError as validation,
+} from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { createInvitation, type InvitedProfile } from './create-invitation.js';
@@ -12,9 +17,6 @@ import { reissueInvitation } from './reissue-invitation.js';
 const DAY = 86_400_000;
 const NEW_PASSWORD = 'Blue-Kite-Sings-77';
 const signUp = { name: '招待　花子', password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD };
-const validation = (fields: Record<string, string[]>) => ({
-  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
-});
 const error = (code: string, message: string) => ({ error: { code, message } });
 const cancelled = error('invitation_cancelled', 'このURLは取り消されました。管理者にお問い合わせください。');
 const mismatch = error('identity_mismatch', '入力された情報が登録内容と一致しません。');

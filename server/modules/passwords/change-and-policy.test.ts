@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardPolicy } from '../../../common/password-policy.js';
 import { fixedClock } from '../../platform/clock.js';
 import { makeCustomer, makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
-import { countRows, signedIn } from '../../test/helpers.js';
+import { countRows, defaultPolicyBody, signedIn, validationError as validation } from '../../test/helpers.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
 /** Password change (ID-11), the caller's rules, and the per-organisation policy edited by the operator (ID-3). */
 
 const NEW_PASSWORD = 'Blue-Kite-Sings-77';
-const validation = (fields: Record<string, string[]>) => ({
-  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
-});
-const standard = {
-  profile: 'standard',
-  minLength: 12,
-  requireLower: true,
-  requireUpper: true,
-  requireDigit: true,
-  requireSymbol: true,
-  historyCount: 4,
-};
-const defaults = { ...standard, lockoutThreshold: 10, lockoutMinutes: 60 };
+const standard = standardPolicy;
+const defaults = defaultPolicyBody;
 
 const clock = fixedClock(new Date('2026-06-01T00:00:00.000Z'));
 let t: TestApp;

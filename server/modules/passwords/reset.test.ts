@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standardPolicy } from '../../../common/password-policy.js';
 import { fixedClock } from '../../platform/clock.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
-import { countRows, signedIn } from '../../test/helpers.js';
+import { countRows, signedIn, validationError as validation } from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { RESET_RESPONSE_FLOOR_MS } from './request-password-reset.js';
@@ -12,9 +13,6 @@ import { RESET_RESPONSE_FLOOR_MS } from './request-password-reset.js';
 const MINUTE = 60_000;
 const NEW_PASSWORD = 'Blue-Kite-Sings-77';
 const accepted = { ok: true };
-const validation = (fields: Record<string, string[]>) => ({
-  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
-});
 
 const clock = fixedClock(new Date('2026-06-01T00:00:00.000Z'));
 let t: TestApp;
@@ -191,15 +189,7 @@ describe('opening the link', () => {
       expect(res.json()).toEqual({
         email: u.email,
         expiresAt: new Date(clock.now().getTime() + 60 * MINUTE).toISOString(),
-        passwordPolicy: {
-          profile: 'standard',
-          minLength: 12,
-          requireLower: true,
-          requireUpper: true,
-          requireDigit: true,
-          requireSymbol: true,
-          historyCount: 4,
-        },
+        passwordPolicy: standardPolicy,
       });
     }
     expect((await resetRow(u.id)).used_at).toBeNull();

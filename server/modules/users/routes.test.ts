@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { makeCustomer, makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
-import { countRows, invitationTokenIn, latestMailTo, signedIn } from '../../test/helpers.js';
+import {
+  countRows,
+  invitationTokenIn,
+  latestMailTo,
+  signedIn,
+  validationError as validation,
+} from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
 const DAY = 86_400_000;
 const NEW_PASSWORD = 'Blue-Kite-Sings-77';
 const clock = fixedClock(new Date('2026-06-01T00:00:00.000Z'));
-const validation = (fields: Record<string, string[]>) => ({
-  error: { code: 'validation', message: '入力内容に誤りがあります。', fields },
-});
 const notFound = { error: { code: 'not_found', message: '対象が見つかりません。' } };
 const forbidden = { error: { code: 'forbidden', message: 'この操作を行う権限がありません。' } };
 
