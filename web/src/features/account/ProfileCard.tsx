@@ -31,6 +31,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
   return (
     <Form
       form={form}
+      name="profile"
       layout="vertical"
       onFinish={onFinish}
       disabled={save.isPending}

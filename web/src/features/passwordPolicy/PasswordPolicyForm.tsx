@@ -46,7 +46,14 @@ export function PasswordPolicyForm({ organizationId, policy }: Props) {
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={policy} onFinish={onFinish} disabled={save.isPending}>
+    <Form
+      form={form}
+      name="passwordPolicy"
+      layout="vertical"
+      initialValues={policy}
+      onFinish={onFinish}
+      disabled={save.isPending}
+    >
       <FormError message={error.message} />
       <Form.Item name="profile" label={t('policy.profile')} rules={[rule('profile')]}>
         <Radio.Group

@@ -58,7 +58,7 @@ export function PublishTermsModal({ open, onClose }: Props) {
       forceRender
     >
       <FormError message={error.message} />
-      <Form<PublishTermsBody> form={form} layout="vertical">
+      <Form<PublishTermsBody> form={form} name="publishTerms" layout="vertical">
         {fields.map((name) => (
           <Form.Item
             key={name}

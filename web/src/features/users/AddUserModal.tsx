@@ -58,6 +58,7 @@ export function AddUserModal({ open, organizationKind, onClose }: Props) {
       <FormError message={error.message} />
       <Form<AddUserBody>
         form={form}
+        name="addUser"
         layout="vertical"
         initialValues={{ locale: 'ja', timeZone: defaultTimeZone, role: rolesFor(organizationKind)[0] }}
         onFinish={() => void submit().catch(() => undefined)}

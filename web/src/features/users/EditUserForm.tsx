@@ -42,6 +42,7 @@ export function EditUserForm({ user, organizationKind }: Props) {
   return (
     <Form
       form={form}
+      name="editUser"
       layout="vertical"
       initialValues={editValuesOf(user)}
       onFinish={onFinish}

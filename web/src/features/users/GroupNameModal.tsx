@@ -57,6 +57,7 @@ export function GroupNameModal({ open, group, onClose }: Props) {
       <FormError message={error.message} />
       <Form<UserGroupBody>
         form={form}
+        name="groupName"
         layout="vertical"
         initialValues={{ name: group?.name ?? '' }}
         onFinish={() => void submit().catch(() => undefined)}

@@ -42,6 +42,7 @@ export function UserGroupsPanel() {
         </Button>
       </Flex>
       <Table<UserGroup>
+        data-testid="user-groups"
         rowKey="id"
         loading={groups.isPending}
         dataSource={groups.data?.items}
