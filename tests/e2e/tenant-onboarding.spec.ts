@@ -105,8 +105,12 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
   await page.getByRole('button', { name: 'ログイン画面へ' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await logIn(page, adminEmail, password);
-  // a new user meets the current terms of use first (when any are published)
-  await acceptTermsIfAsked(page);
+  // a new user meets the current terms of use first
+  await expect(page).toHaveURL(/\/terms$/);
+  await expect(page.getByRole('heading', { level: 1, name: '利用規約' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('checkbox', { name: '上記の利用規約に同意する' }).check();
+  await page.getByRole('button', { name: '同意する' }).click();
   await expect(page).toHaveURL(/\/partner$/);
   await expect(page.getByTestId('current-organization')).toContainText(tenantCode);
   await expect(page.getByTestId('current-organization')).toContainText(tenantName);
