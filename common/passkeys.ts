@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { requiredText, typeError } from './schemas.js';
+
+/**
+ * Request bodies of passkeys (WebAuthn second factor): registering one in the account settings
+ * and answering the login step. The `response` objects are what `navigator.credentials.create()`
+ * / `.get()` produce once serialised with `PublicKeyCredential.toJSON()` (or
+ * `@simplewebauthn/browser`); the server checks them cryptographically, this schema only bounds
+ * their shape and size.
+ */
+
+/** Longest display name of a passkey (「このPCのWindows Hello」 and the like). */
+export const passkeyNameMax = 50;
+
+const base64url = (max: number) =>
+  z
+    .string({ error: typeError })
+    .min(1, { error: 'validation.required' })
+    .max(max, { error: 'validation.tooLong' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: 'validation.invalid' });
+const optionalBase64url = (max: number) => base64url(max).optional();
+
+const credentialId = base64url(1400);
+const transports = z
+  .array(z.string({ error: typeError }).max(32), { error: typeError })
+  .max(10)
+  .optional();
+const clientExtensionResults = z.record(z.string(), z.unknown(), { error: typeError }).default({});
+const attachment = z.enum(['platform', 'cross-platform'], { error: 'validation.invalid' }).optional();
+
+/** `RegistrationResponseJSON`; browsers add fields (publicKey, …) to `response`, so it is not strict. */
+export const passkeyRegistrationResponse = z.object(
+  {
+    id: credentialId,
+    rawId: credentialId,
+    type: z.literal('public-key', { error: 'validation.invalid' }),
+    authenticatorAttachment: attachment,
+    clientExtensionResults,
+    response: z.object(
+      {
+        clientDataJSON: base64url(4096),
+        attestationObject: base64url(65536),
+        transports,
+        authenticatorData: optionalBase64url(65536),
+        publicKey: optionalBase64url(4096),
+        publicKeyAlgorithm: z.number().int().optional(),
+      },
+      { error: typeError },
+    ),
+  },
+  { error: typeError },
+);
+export type PasskeyRegistrationResponse = z.infer<typeof passkeyRegistrationResponse>;
+
+/** `AuthenticationResponseJSON` as sent with `{ method: 'passkey', response }` to /api/auth/mfa/verify. */
+export const passkeyAuthenticationResponse = z.object(
+  {
+    id: credentialId,
+    rawId: credentialId,
+    type: z.literal('public-key', { error: 'validation.invalid' }),
+    authenticatorAttachment: attachment,
+    clientExtensionResults,
+    response: z.object(
+      {
+        clientDataJSON: base64url(4096),
+        authenticatorData: base64url(65536),
+        signature: base64url(4096),
+        userHandle: optionalBase64url(256),
+      },
+      { error: typeError },
+    ),
+  },
+  { error: typeError },
+);
+export type PasskeyAuthenticationResponse = z.infer<typeof passkeyAuthenticationResponse>;
+
+/** POST /api/me/passkeys: the name the user gives the passkey and the browser's answer. */
+export const registerPasskeyBody = z.strictObject({
+  name: requiredText(passkeyNameMax),
+  response: passkeyRegistrationResponse,
+});
+export type RegisterPasskeyBody = z.infer<typeof registerPasskeyBody>;
+
+/** The passkey branch of POST /api/auth/mfa/verify (A's body is a union over `method`). */
+export const passkeyVerifyBody = z.strictObject({
+  method: z.literal('passkey'),
+  response: passkeyAuthenticationResponse,
+});
+export type PasskeyVerifyBody = z.infer<typeof passkeyVerifyBody>;
+
+export const passkeyIdParams = z.strictObject({
+  passkeyId: z.string({ error: typeError }).regex(/^\d{1,18}$/, { error: 'validation.invalid' }),
+});
