@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { isPhoneNumber } from './accounts.js';
+import { limits } from './limits.js';
+import { typeError } from './schemas.js';
+
+/**
+ * Second factors (ID-4, ID-5): the login step, the user's own factors, the admin's required
+ * method and the organisation's MFA policy. Request bodies shared by the browser forms and the
+ * server; messages are `validation.*` keys.
+ */
+
+/** The factor types a user can be required to use (the `002` 第2段階認証方式 field). */
+export const mfaMethods = ['totp', 'mail', 'sms', 'passkey', 'certificate'] as const;
+export type MfaMethod = (typeof mfaMethods)[number];
+
+/** What the login step can offer (`certificate` is checked with the password, not here). */
+export const loginStepMethods = ['totp', 'mail', 'sms', 'passkey', 'recovery'] as const;
+export type LoginStepMethod = (typeof loginStepMethods)[number];
+
+/** Methods whose code is sent by the portal (mail, SMS). */
+export const sentCodeMethods = ['mail', 'sms'] as const;
+export type SentCodeMethod = (typeof sentCodeMethods)[number];
+
+/** Six digits (TOTP, mail and SMS codes). */
+export const otpCodePattern = /^\d{6}$/;
+/** Recovery codes: `xxxx-xxxx`, lower-case base32 (accepted in any case, blanks trimmed). */
+export const recoveryCodePattern = /^[a-z2-7]{4}-[a-z2-7]{4}$/;
+
+export const otpCode = z
+  .string({ error: typeError })
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .regex(otpCodePattern, { error: 'validation.otpCode' });
+
+export const recoveryCode = z
+  .string({ error: typeError })
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(20, { error: 'validation.tooLong' })
+  .transform((v) => v.toLowerCase())
+  .pipe(z.string().regex(recoveryCodePattern, { error: 'validation.recoveryCode' }));
+
+/** POST /api/auth/mfa/send. */
+export const mfaSendBody = z.strictObject({
+  method: z.enum(sentCodeMethods, { error: 'validation.invalid' }),
+});
+export type MfaSendBody = z.infer<typeof mfaSendBody>;
+
+/** The code branches of POST /api/auth/mfa/verify (the passkey branch is in passkeys.ts). */
+export const mfaCodeVerifyBody = z.strictObject({
+  method: z.enum(['totp', 'mail', 'sms'], { error: 'validation.invalid' }),
+  code: otpCode,
+});
+export const mfaRecoveryVerifyBody = z.strictObject({
+  method: z.literal('recovery', { error: 'validation.invalid' }),
+  code: recoveryCode,
+});
+/** POST /api/auth/mfa/verify for the code methods (totp, mail, sms, recovery). */
+export const mfaVerifyBody = z.discriminatedUnion('method', [mfaCodeVerifyBody, mfaRecoveryVerifyBody], {
+  error: 'validation.invalid',
+});
+export type MfaVerifyBody = z.infer<typeof mfaVerifyBody>;
+
+/** POST /api/me/reauth: the password again before enrolling or removing a factor. */
+export const reauthBody = z.strictObject({
+  password: z
+    .string({ error: typeError })
+    .min(1, { error: 'validation.required' })
+    .max(limits.password, { error: 'validation.tooLong' }),
+});
+export type ReauthBody = z.infer<typeof reauthBody>;
+
+/** POST /api/me/mfa/totp/confirm and POST /api/me/mobile/verification/confirm. */
+export const confirmCodeBody = z.strictObject({ code: otpCode });
+export type ConfirmCodeBody = z.infer<typeof confirmCodeBody>;
+export const totpConfirmBody = confirmCodeBody;
+export const mobileConfirmBody = confirmCodeBody;
+
+/** POST /api/me/mobile/verification: the mobile number to verify by SMS code (`000 §12`). */
+export const mobileVerificationBody = z.strictObject({
+  mobile: z
+    .string({ error: typeError })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(limits.phone, { error: 'validation.tooLong' })
+    .refine(isPhoneNumber, { error: 'validation.phone' }),
+});
+export type MobileVerificationBody = z.infer<typeof mobileVerificationBody>;
+
+/** PUT /api/me/mfa/preferred. */
+export const preferredMethodBody = z.strictObject({
+  method: z.enum(mfaMethods, { error: 'validation.invalid' }),
+});
+export type PreferredMethodBody = z.infer<typeof preferredMethodBody>;
+
+/** The admin's 第2段階認証方式 field on the user forms (null: the user chooses). */
+export const userMfaMethod = z.enum(mfaMethods, { error: 'validation.invalid' }).nullable();
+
+/** PUT /api/organizations/:organizationId/mfa-policy (ID-5). */
+export const mfaPolicyBody = z.strictObject({
+  requireMfa: z.boolean({ error: typeError }),
+  allowedMethods: z
+    .array(z.enum(mfaMethods, { error: 'validation.invalid' }), { error: typeError })
+    .min(1, { error: 'validation.required' })
+    .max(mfaMethods.length, { error: 'validation.invalid' })
+    .refine((v) => new Set(v).size === v.length, { error: 'validation.invalid' }),
+  requireCertificateForAdmins: z.boolean({ error: typeError }),
+});
+export type MfaPolicyBody = z.infer<typeof mfaPolicyBody>;
+
+/** Every method allowed: the policy of an organisation that never set one. */
+export const defaultMfaPolicy: MfaPolicyBody = {
+  requireMfa: false,
+  allowedMethods: [...mfaMethods],
+  requireCertificateForAdmins: false,
+};
+
+/** Seconds between two sends of a login code, and sends per login attempt. */
+export const mfaResendSeconds = 30;
+export const mfaMaxSends = 5;
+
+/** Answer of POST /api/auth/login when a second factor is needed. */
+export interface MfaRequiredView {
+  status: 'mfa_required';
+  methods: LoginStepMethod[];
+  preferred: MfaMethod | null;
+  maskedMobile?: string;
+  maskedEmail?: string;
+}
+
+/** GET /api/me/mfa. */
+export interface MyMfaView {
+  methods: {
+    totp: { enrolled: boolean; enrolledAt: string | null };
+    mail: { available: boolean };
+    sms: { enrolled: boolean; maskedMobile: string | null };
+    passkey: { count: number };
+    certificate: { count: number };
+  };
+  preferred: MfaMethod | null;
+  recoveryCodesLeft: number;
+  policy: { requireMfa: boolean; allowedMethods: MfaMethod[] };
+}
