@@ -177,6 +177,34 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface PasskeysTable {
+  id: Generated<string> & Id;
+  user_id: string;
+  /** base64url of the WebAuthn credential id. */
+  credential_id: string;
+  /** COSE public key as the authenticator gave it. */
+  public_key: Buffer;
+  /** Signature counter (bigint: read back as a decimal string). */
+  counter: ColumnType<string, number | undefined, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  device_type: 'singleDevice' | 'multiDevice';
+  backed_up: boolean;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface WebauthnChallengesTable {
+  id: Generated<string> & Id;
+  purpose: 'registration' | 'authentication';
+  /** The session (registration) or login attempt (authentication) the challenge was issued to. */
+  bound_to: string;
+  user_id: string;
+  challenge: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -192,6 +220,8 @@ export interface Database {
   terms_acceptances: TermsAcceptancesTable;
   user_groups: UserGroupsTable;
   user_group_members: UserGroupMembersTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
