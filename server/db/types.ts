@@ -14,6 +14,9 @@ export interface OrganizationsTable {
   /** For customers: the tenant they belong to; for partners: themselves; null for the operator. */
   tenant_id: string | null;
   created_at: CreatedAt;
+  /** Customers: the support ID the admin quotes for account procedures (ID-16). */
+  support_id: string | null;
+  trial: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface UsersTable {
@@ -205,6 +208,64 @@ export interface WebauthnChallengesTable {
   created_at: Timestamp;
 }
 
+export interface CertificateAuthoritiesTable {
+  purpose: 'client';
+  certificate_pem: string;
+  /** AES-256-GCM with CA_ENCRYPTION_KEY (see modules/certificates/secret-box.ts). */
+  encrypted_key: string;
+  created_at: Timestamp;
+}
+
+export interface CertificatesTable {
+  id: Generated<string> & Id;
+  user_id: string;
+  organization_id: string;
+  tenant_id: string | null;
+  serial: string;
+  fingerprint: string;
+  subject: string;
+  certificate_pem: string;
+  not_before: Timestamp;
+  not_after: Timestamp;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revocation_reason: 'revoked' | 'reissued' | null;
+}
+
+export interface AccountRequestsTable {
+  id: Generated<string> & Id;
+  organization_id: string;
+  tenant_id: string | null;
+  kind: 'reset_admin_password' | 'reissue_certificate';
+  status: ColumnType<
+    'received' | 'in_progress' | 'done',
+    'received' | undefined,
+    'received' | 'in_progress' | 'done'
+  >;
+  requested_by: string;
+  target_user_id: string;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  started_by: string | null;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+}
+
+export interface DownloadsTable {
+  id: Generated<string> & Id;
+  token_hash: string;
+  user_id: string;
+  account_request_id: string | null;
+  kind: 'certificate' | 'temporary_password';
+  file_name: string | null;
+  encrypted_payload: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -221,6 +282,10 @@ export interface Database {
   user_groups: UserGroupsTable;
   user_group_members: UserGroupMembersTable;
   passkeys: PasskeysTable;
+  certificate_authorities: CertificateAuthoritiesTable;
+  certificates: CertificatesTable;
+  account_requests: AccountRequestsTable;
+  downloads: DownloadsTable;
   webauthn_challenges: WebauthnChallengesTable;
 }
 

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_accounts.js';
+import * as m0004 from './0004_certificates.js';
 import * as m0005 from './0005_passkeys.js';
 
 /** Every migration, in order; listed statically so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_accounts': m0002,
+  '0004_certificates': m0004,
   '0005_passkeys': m0005,
 };
