@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPhoneNumber } from './accounts.js';
 import { limits } from './limits.js';
+import { type MfaMethod, mfaMethods } from './mfa-methods.js';
 import { typeError } from './schemas.js';
 
 /**
@@ -9,9 +10,7 @@ import { typeError } from './schemas.js';
  * server; messages are `validation.*` keys.
  */
 
-/** The factor types a user can be required to use (the `002` 第2段階認証方式 field). */
-export const mfaMethods = ['totp', 'mail', 'sms', 'passkey', 'certificate'] as const;
-export type MfaMethod = (typeof mfaMethods)[number];
+export { type MfaMethod, mfaMethods } from './mfa-methods.js';
 
 /** What the login step can offer (`certificate` is checked with the password, not here). */
 export const loginStepMethods = ['totp', 'mail', 'sms', 'passkey', 'recovery'] as const;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MfaMethod } from '../../common/mfa-methods.js';
 
 /** bigint identity: generated on insert, read back as a decimal string. */
 type Id = ColumnType<string, never, never>;
@@ -39,6 +40,17 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   password_changed_at: Timestamp | null;
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The 第2段階認証方式 (admin-set or the user's preferred); null: none chosen. */
+  mfa_method: MfaMethod | null;
+  /** The user must enrol a second factor before using the portal (pending action enrolMfa). */
+  mfa_enrolment_required: ColumnType<boolean, boolean | undefined, boolean>;
+  mobile_verified_at: Timestamp | null;
+  totp_secret: string | null;
+  totp_enrolled_at: Timestamp | null;
+  totp_pending_secret: string | null;
+  totp_pending_at: Timestamp | null;
+  /** The last TOTP time step accepted: a code of this step or earlier is refused (no replay). */
+  last_totp_step: ColumnType<string | null, number | string | null | undefined, number | string | null>;
 }
 
 export type MembershipStatus = 'invited' | 'active' | 'disabled';
@@ -66,6 +78,8 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** When the user last re-entered the password (enrol / remove factors within 5 minutes). */
+  reauth_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface InvitationsTable {
@@ -266,6 +280,54 @@ export interface DownloadsTable {
   created_at: Timestamp;
 }
 
+/** Between a correct password and the second factor (cookie mg_login, token stored hashed). */
+export interface LoginAttemptsTable {
+  id: Generated<string> & Id;
+  token_hash: string;
+  user_id: string;
+  methods: string[];
+  failed_count: ColumnType<number, number | undefined, number>;
+  send_count: ColumnType<number, number | undefined, number>;
+  last_sent_at: Timestamp | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** Codes sent by mail or SMS: login codes bound to an attempt, mobile verification codes. */
+export interface OneTimeCodesTable {
+  id: Generated<string> & Id;
+  purpose: 'login' | 'mobile';
+  user_id: string;
+  login_attempt_id: string | null;
+  channel: 'mail' | 'sms';
+  recipient: string;
+  code_hash: string;
+  failed_count: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string> & Id;
+  user_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface OrganizationMfaPoliciesTable {
+  organization_id: string;
+  require_mfa: boolean;
+  allowed_methods: MfaMethod[];
+  require_certificate_for_admins: boolean;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -281,6 +343,10 @@ export interface Database {
   terms_acceptances: TermsAcceptancesTable;
   user_groups: UserGroupsTable;
   user_group_members: UserGroupMembersTable;
+  login_attempts: LoginAttemptsTable;
+  one_time_codes: OneTimeCodesTable;
+  recovery_codes: RecoveryCodesTable;
+  organization_mfa_policies: OrganizationMfaPoliciesTable;
   passkeys: PasskeysTable;
   certificate_authorities: CertificateAuthoritiesTable;
   certificates: CertificatesTable;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_accounts.js';
+import * as m0003 from './0003_mfa.js';
 import * as m0004 from './0004_certificates.js';
 import * as m0005 from './0005_passkeys.js';
 
@@ -8,6 +9,7 @@ import * as m0005 from './0005_passkeys.js';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_accounts': m0002,
+  '0003_mfa': m0003,
   '0004_certificates': m0004,
   '0005_passkeys': m0005,
 };
