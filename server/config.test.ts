@@ -22,7 +22,32 @@ describe('loadConfig', () => {
       outbox: { retryDelaySeconds: 5, retryLimit: 50 },
       shutdownGraceSeconds: 10,
       trustProxy: false,
+      certificates: {
+        encryptionKey: undefined,
+        httpsPort: undefined,
+        tlsHostnames: ['localhost', '127.0.0.1'],
+        trustedProxies: [],
+      },
     });
+  });
+
+  it('reads the client-certificate settings and refuses a CA key that is not 32 bytes', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      loadConfig({
+        CA_ENCRYPTION_KEY: key,
+        HTTPS_PORT: '3443',
+        TLS_HOSTNAMES: 'portal.example.jp, 10.0.0.5',
+        CERT_HEADER_TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16',
+      }).certificates,
+    ).toEqual({
+      encryptionKey: Buffer.alloc(32, 7),
+      httpsPort: 3443,
+      tlsHostnames: ['portal.example.jp', '10.0.0.5'],
+      trustedProxies: ['10.0.0.1', '192.168.0.0/16'],
+    });
+    expect(() => loadConfig({ CA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(ConfigError);
+    expect(() => loadConfig({ CERT_HEADER_TRUSTED_PROXIES: 'proxy.example.jp' })).toThrow(ConfigError);
   });
 
   it('empty variables count as unset', () => {

@@ -32,6 +32,16 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be a comma-separated list of proxy addresses or CIDR ranges')
     .optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  CA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
+  HTTPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TLS_HOSTNAMES: z.string().min(1).default('localhost,127.0.0.1'),
+  CERT_HEADER_TRUSTED_PROXIES: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be a comma-separated list of proxy addresses or CIDR ranges')
+    .optional(),
 });
 
 export type Config = {
@@ -55,6 +65,16 @@ export type Config = {
   shutdownGraceSeconds: number;
   /** Addresses of reverse proxies whose X-Forwarded-* headers are believed. */
   trustProxy: string[] | false;
+  /** Client certificates (ID-15); see modules/certificates. */
+  certificates: {
+    /** Encrypts the CA key; unset in demo mode → generated once into `dataDir/ca-key`. */
+    encryptionKey: Buffer | undefined;
+    /** Set: an HTTPS listener asking for client certificates (mutual TLS). */
+    httpsPort: number | undefined;
+    tlsHostnames: string[];
+    /** Proxies whose X-Client-Cert / X-Client-Verify headers are believed (addresses or CIDR). */
+    trustedProxies: string[];
+  };
 };
 
 export class ConfigError extends Error {}
@@ -95,5 +115,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .map((s) => s.trim())
           .filter(Boolean)
       : false,
+    certificates: {
+      encryptionKey: e.CA_ENCRYPTION_KEY ? Buffer.from(e.CA_ENCRYPTION_KEY, 'base64') : undefined,
+      httpsPort: e.HTTPS_PORT,
+      tlsHostnames: list(e.TLS_HOSTNAMES),
+      trustedProxies: list(e.CERT_HEADER_TRUSTED_PROXIES ?? ''),
+    },
   };
 }
+
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

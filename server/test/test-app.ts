@@ -29,6 +29,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     MAILBOX: 'on',
     OUTBOX_RETRY_DELAY_SECONDS: '1',
     OUTBOX_RETRY_LIMIT: '20',
+    // A fixed key for the portal CA (created on first use in each test database).
+    CA_ENCRYPTION_KEY: 'dGVzdC1vbmx5LWNhLWVuY3J5cHRpb24ta2V5LTMyYiE=',
     ...options.env,
   });
   const log = pino({ level: 'silent' });
