@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPhoneNumber } from './accounts.js';
 import { limits } from './limits.js';
 import { type MfaMethod, mfaMethods } from './mfa-methods.js';
+import { passkeyVerifyBody } from './passkeys.js';
 import { typeError } from './schemas.js';
 
 /**
@@ -11,6 +12,7 @@ import { typeError } from './schemas.js';
  */
 
 export { type MfaMethod, mfaMethods } from './mfa-methods.js';
+export type { PasskeyVerifyBody } from './passkeys.js';
 
 /** What the login step can offer (`certificate` is checked with the password, not here). */
 export const loginStepMethods = ['totp', 'mail', 'sms', 'passkey', 'recovery'] as const;
@@ -45,7 +47,7 @@ export const mfaSendBody = z.strictObject({
 });
 export type MfaSendBody = z.infer<typeof mfaSendBody>;
 
-/** The code branches of POST /api/auth/mfa/verify (the passkey branch is in passkeys.ts). */
+/** The code branches of POST /api/auth/mfa/verify (the passkey branch is P's, in passkeys.ts). */
 export const mfaCodeVerifyBody = z.strictObject({
   method: z.enum(['totp', 'mail', 'sms'], { error: 'validation.invalid' }),
   code: otpCode,
@@ -54,10 +56,12 @@ export const mfaRecoveryVerifyBody = z.strictObject({
   method: z.literal('recovery', { error: 'validation.invalid' }),
   code: recoveryCode,
 });
-/** POST /api/auth/mfa/verify for the code methods (totp, mail, sms, recovery). */
-export const mfaVerifyBody = z.discriminatedUnion('method', [mfaCodeVerifyBody, mfaRecoveryVerifyBody], {
-  error: 'validation.invalid',
-});
+/** POST /api/auth/mfa/verify: a code (totp, mail, sms, recovery) or a passkey's answer. */
+export const mfaVerifyBody = z.discriminatedUnion(
+  'method',
+  [mfaCodeVerifyBody, mfaRecoveryVerifyBody, passkeyVerifyBody],
+  { error: 'validation.invalid' },
+);
 export type MfaVerifyBody = z.infer<typeof mfaVerifyBody>;
 
 /** POST /api/me/reauth: the password again before enrolling or removing a factor. */
