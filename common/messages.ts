@@ -71,6 +71,7 @@ export const sharedMessages = {
     'error.mfa_method_unavailable': 'この認証方式は利用できません。',
     'error.mfa_enrolment_required': '二要素認証を設定してください。',
     'error.mobile_not_verified': '携帯電話番号が確認されていません。',
+    'error.passkey_registration_failed': 'パスキーを登録できませんでした。もう一度お試しください。',
   },
   en: {
     'validation.required': 'This field is required.',
@@ -139,6 +140,7 @@ export const sharedMessages = {
     'error.mfa_method_unavailable': 'This method is not available.',
     'error.mfa_enrolment_required': 'Please set up two-factor authentication.',
     'error.mobile_not_verified': 'The mobile number has not been verified.',
+    'error.passkey_registration_failed': 'The passkey could not be registered. Please try again.',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
