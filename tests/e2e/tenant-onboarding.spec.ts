@@ -118,6 +118,7 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
   await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link')).toHaveText([
     'ダッシュボード',
     'ユーザー管理',
+    '組織設定',
   ]);
   await logOut(page);
   await expect(page.getByRole('heading', { level: 1, name: 'ログイン' })).toBeVisible();

@@ -96,6 +96,22 @@ export async function apiFetch<T>(method: string, path: string, body?: unknown):
   return parsed as T;
 }
 
+/**
+ * A state-changing request whose answer may be a file: the raw response (after the CSRF
+ * handling of `apiFetch`), or the API error.
+ */
+export async function apiPostForFile(path: string): Promise<Response> {
+  if (!readCookie(document.cookie, 'mg_csrf')) await refreshCsrfCookie();
+  const response = await send('POST', path, {});
+  if (response.ok) return response;
+  const parsed = await readBody(response);
+  if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.error);
+  throw new ApiError(response.status, {
+    code: response.status === 404 ? 'not_found' : 'internal',
+    message: '',
+  });
+}
+
 export const api = {
   get: <T>(path: string) => apiFetch<T>('GET', path),
   post: <T>(path: string, body?: unknown) => apiFetch<T>('POST', path, body ?? {}),

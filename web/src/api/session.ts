@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../common/roles.js';
 import type { LoginBody } from '../../../common/schemas.js';
 import { api } from './client.js';
-import type { Session } from './types.js';
+import type { LoginResult, Session, SignedIn } from './types.js';
 
 export const sessionKey = ['session'] as const;
 
@@ -20,14 +20,30 @@ export function useLoadedSession(): Session {
   return data ?? { user: null };
 }
 
-export function useLogin() {
+/** The session part of a signed-in answer (the `status` field is the login step's). */
+function sessionOf(result: SignedIn) {
+  const { status: _status, ...session } = result;
+  return session;
+}
+
+/** After the login step: a new session replaces every query of the logged-out visitor. */
+export function useApplyLoginResult() {
   const queryClient = useQueryClient();
+  return async (result: LoginResult) => {
+    if (result.status === 'mfa_required') return;
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+    if (result.status === 'mfa_enrolment_required')
+      await queryClient.invalidateQueries({ queryKey: sessionKey });
+    else queryClient.setQueryData(sessionKey, sessionOf(result));
+  };
+}
+
+/** The password step; a second factor may follow (`status: 'mfa_required'`). */
+export function useLogin() {
+  const apply = useApplyLoginResult();
   return useMutation({
-    mutationFn: (body: LoginBody) => api.post<Session>('/api/auth/login', body),
-    onSuccess: (session) => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-      queryClient.setQueryData(sessionKey, session);
-    },
+    mutationFn: (body: LoginBody) => api.post<LoginResult>('/api/auth/login', body),
+    onSuccess: apply,
   });
 }
 

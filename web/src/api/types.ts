@@ -1,3 +1,4 @@
+import type { MfaMethod, MfaRequiredView } from '../../../common/mfa.js';
 import type { PasswordPolicy } from '../../../common/password-policy.js';
 import type { Locale, OrganizationKind, Role } from '../../../common/roles.js';
 
@@ -17,7 +18,7 @@ export type Membership = {
   role: string;
 };
 
-export type PendingAction = 'changePassword' | 'acceptTerms';
+export type PendingAction = 'changePassword' | 'acceptTerms' | 'enrolMfa';
 
 export type Session =
   | { user: null; memberships?: undefined; current?: undefined; pendingActions?: undefined }
@@ -28,6 +29,15 @@ export type Session =
       /** Steps the user must take before any portal page (forced password change, new terms). */
       pendingActions?: PendingAction[];
     };
+
+export type SignedInSession = Extract<Session, { user: SessionUser }>;
+export type SignedIn = { status: 'signed_in' } & SignedInSession;
+
+/**
+ * POST /api/auth/login and /api/auth/mfa/verify: a session, the second step, or a session
+ * limited to enrolling a second factor (its view comes with the next GET /api/session).
+ */
+export type LoginResult = SignedIn | MfaRequiredView | { status: 'mfa_enrolment_required' };
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -156,6 +166,8 @@ export type UserListItem = {
 export type UserList = { items: UserListItem[]; total: number };
 
 export type UserDetail = UserListItem & {
+  /** 第2段階認証方式 set by an admin (null: the user chooses). */
+  mfaMethod?: MfaMethod | null;
   locale: Locale;
   timeZone: string;
   comment: string | null;

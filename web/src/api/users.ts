@@ -15,7 +15,13 @@ export type UserListParams = {
 };
 
 /** The actions of the user detail drawer, each a POST without a body. */
-export type UserAction = 'disable' | 'enable' | 'unlock' | 'invitation/resend' | 'invitation/cancel';
+export type UserAction =
+  | 'disable'
+  | 'enable'
+  | 'unlock'
+  | 'invitation/resend'
+  | 'invitation/cancel'
+  | 'mfa/reset';
 
 export const usersKey = ['users'] as const;
 

@@ -12,6 +12,7 @@ export function pendingPathFor(session: Session | undefined): string | null {
   const first = session?.pendingActions?.[0];
   if (first === 'changePassword') return '/password/change';
   if (first === 'acceptTerms') return '/terms';
+  if (first === 'enrolMfa') return '/mfa/setup';
   return null;
 }
 

@@ -5,8 +5,10 @@ import { initReactI18next } from 'react-i18next';
 import { sharedMessages } from '../../../../common/messages.js';
 import { type Locale, locales } from '../../../../common/roles.js';
 import { setRequestLanguage } from '../../api/client.js';
+import { certificateEn, certificateJa } from './certificateMessages.js';
 import { en } from './en.js';
 import { ja } from './ja.js';
+import { mfaEn, mfaJa } from './mfaMessages.js';
 
 const storageKey = 'madoguchi.locale';
 
@@ -43,8 +45,8 @@ export function setupI18n() {
   i18next.on('languageChanged', applyDocumentLanguage);
   void i18next.use(initReactI18next).init({
     resources: {
-      ja: { translation: { ...sharedMessages.ja, ...ja } },
-      en: { translation: { ...sharedMessages.en, ...en } },
+      ja: { translation: { ...sharedMessages.ja, ...ja, ...mfaJa, ...certificateJa } },
+      en: { translation: { ...sharedMessages.en, ...en, ...mfaEn, ...certificateEn } },
     },
     lng: initial,
     fallbackLng: 'ja',

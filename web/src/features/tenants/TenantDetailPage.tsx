@@ -7,6 +7,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useDateTime } from '../../components/useDateTime.js';
+import { MfaPolicyCard } from '../mfaPolicy/MfaPolicyCard.js';
 import { PasswordPolicyCard } from '../passwordPolicy/PasswordPolicyCard.js';
 import { InviteAdminCard } from './InviteAdminCard.js';
 import { TenantInvitationsCard } from './TenantInvitationsCard.js';
@@ -45,6 +46,7 @@ export function TenantDetailPage() {
           <TenantInvitationsCard invitations={tenant.data.invitations} />
           <InviteAdminCard tenantId={tenant.data.id} />
           <PasswordPolicyCard organizationId={tenant.data.id} />
+          <MfaPolicyCard organizationId={tenant.data.id} />
         </Flex>
       )}
     </>

@@ -1,6 +1,6 @@
 import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type AddUserBody, addUserBody } from '../../../../common/accounts.js';
+import { addUserBody } from '../../../../common/accounts.js';
 import type { OrganizationKind } from '../../../../common/roles.js';
 import { useCreateUser } from '../../api/users.js';
 import { defaultTimeZone } from '../../components/dateTime.js';
@@ -10,6 +10,7 @@ import { useZodForm } from '../../components/form/useZodForm.js';
 import { useConfirm } from '../../components/useConfirm.js';
 import { rolesFor } from './roles.js';
 import { UserFormFields } from './UserFormFields.js';
+import { newUserValues, noMfaMethod } from './userChanges.js';
 
 type Props = { open: boolean; organizationKind: OrganizationKind; onClose: () => void };
 
@@ -18,7 +19,7 @@ export function AddUserModal({ open, organizationKind, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const confirm = useConfirm();
-  const { form, rule, parse, showServerErrors } = useZodForm(addUserBody);
+  const { form, rule, parse, showServerErrors } = useZodForm(addUserBody, { prepare: newUserValues });
   const create = useCreateUser();
   const error = useSubmitError(showServerErrors);
 
@@ -56,11 +57,16 @@ export function AddUserModal({ open, organizationKind, onClose }: Props) {
       forceRender
     >
       <FormError message={error.message} />
-      <Form<AddUserBody>
+      <Form
         form={form}
         name="addUser"
         layout="vertical"
-        initialValues={{ locale: 'ja', timeZone: defaultTimeZone, role: rolesFor(organizationKind)[0] }}
+        initialValues={{
+          locale: 'ja',
+          timeZone: defaultTimeZone,
+          role: rolesFor(organizationKind)[0],
+          mfaMethod: noMfaMethod,
+        }}
         onFinish={() => void submit().catch(() => undefined)}
       >
         <UserFormFields rule={rule} organizationKind={organizationKind} withEmail />

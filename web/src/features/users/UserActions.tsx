@@ -8,7 +8,14 @@ import { TemporaryPassword } from './TemporaryPassword.js';
 
 type Props = { user: UserDetail; isSelf: boolean; onRemoved: () => void };
 
-type ActionKey = 'disable' | 'enable' | 'unlock' | 'resend' | 'cancelInvitation' | 'tempPassword';
+type ActionKey =
+  | 'disable'
+  | 'enable'
+  | 'unlock'
+  | 'resend'
+  | 'cancelInvitation'
+  | 'tempPassword'
+  | 'resetMfa';
 
 const requests: Record<Exclude<ActionKey, 'tempPassword'>, UserAction> = {
   disable: 'disable',
@@ -16,6 +23,7 @@ const requests: Record<Exclude<ActionKey, 'tempPassword'>, UserAction> = {
   unlock: 'unlock',
   resend: 'invitation/resend',
   cancelInvitation: 'invitation/cancel',
+  resetMfa: 'mfa/reset',
 };
 
 /** The actions that fit the user's status, each behind 「…します。よろしいでしょうか。」. */
@@ -27,9 +35,9 @@ function actionsFor(user: UserDetail, isSelf: boolean): ActionKey[] {
     case 'disabled':
       return ['enable'];
     case 'locked':
-      return isSelf ? ['unlock'] : ['unlock', 'tempPassword', 'disable'];
+      return isSelf ? ['unlock'] : ['unlock', 'tempPassword', 'resetMfa', 'disable'];
     default:
-      return isSelf ? [] : ['tempPassword', 'disable'];
+      return isSelf ? [] : ['tempPassword', 'resetMfa', 'disable'];
   }
 }
 
@@ -76,7 +84,7 @@ export function UserActions({ user, isSelf, onRemoved }: Props) {
       {keys.map((key) => (
         <Button
           key={key}
-          danger={key === 'disable' || key === 'cancelInvitation'}
+          danger={key === 'disable' || key === 'cancelInvitation' || key === 'resetMfa'}
           onClick={() => run(key)}
           loading={action.isPending && action.variables === requests[key as keyof typeof requests]}
         >

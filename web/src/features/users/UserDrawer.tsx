@@ -6,13 +6,14 @@ import { useUser } from '../../api/users.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { useDateTime } from '../../components/useDateTime.js';
+import { UserCertificatesCard } from '../certificates/UserCertificatesCard.js';
 import { EditUserForm } from './EditUserForm.js';
 import { UserActions } from './UserActions.js';
 import { UserStatusTag } from './UserStatusTag.js';
 
 type Props = { userId: string | null; organizationKind: OrganizationKind; onClose: () => void };
 
-/** ユーザー詳細: status, e-mail and dates, the actions, and the edit form. */
+/** ユーザー詳細: status, e-mail and dates, the actions, the edit form and the client certificates. */
 export function UserDrawer({ userId, organizationKind, onClose }: Props) {
   const { t } = useTranslation();
   const session = useLoadedSession();
@@ -49,6 +50,7 @@ export function UserDrawer({ userId, organizationKind, onClose }: Props) {
           <UserActions user={data} isSelf={data.userId === session.user?.id} onRemoved={onClose} />
           <Divider style={{ margin: 0 }} />
           <EditUserForm key={JSON.stringify(data)} user={data} organizationKind={organizationKind} />
+          {data.status !== 'invited' && data.status !== 'expired' && <UserCertificatesCard user={data} />}
         </Flex>
       )}
     </Drawer>

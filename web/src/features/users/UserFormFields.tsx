@@ -5,6 +5,7 @@ import type { OrganizationKind } from '../../../../common/roles.js';
 import { LocaleSelect } from '../../components/select/LocaleSelect.js';
 import { TimeZoneSelect } from '../../components/select/TimeZoneSelect.js';
 import { GroupSelect } from './GroupSelect.js';
+import { MfaMethodField } from './MfaMethodField.js';
 import { rolesFor } from './roles.js';
 
 type Props = {
@@ -14,7 +15,7 @@ type Props = {
   withEmail: boolean;
 };
 
-/** The `002` user fields: 氏名, メールアドレス*, 役職, 電話番号*, 携帯電話番号, メール言語*, タイムゾーン*, ユーザー権限*, ユーザーグループ, コメント. */
+/** The `002` user fields: 氏名, メールアドレス*, 役職, 電話番号*, 携帯電話番号, メール言語*, タイムゾーン*, ユーザー権限*, ユーザーグループ, 第2段階認証方式, コメント. */
 export function UserFormFields({ rule, organizationKind, withEmail }: Props) {
   const { t } = useTranslation();
   const text = (name: string, max: number, required = false, extra?: string) => (
@@ -68,6 +69,7 @@ export function UserFormFields({ rule, organizationKind, withEmail }: Props) {
           options={rolesFor(organizationKind).map((role) => ({ value: role, label: t(`role.${role}`) }))}
         />
       </Form.Item>
+      <MfaMethodField rule={rule} />
       <Form.Item name="comment" label={t('users.comment')} rules={[rule('comment')]} validateTrigger="onBlur">
         <Input.TextArea rows={3} count={{ show: true, max: limits.comment }} />
       </Form.Item>

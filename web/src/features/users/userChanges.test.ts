@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserDetail } from '../../api/types.js';
-import { changedFields, editValuesOf } from './userChanges.js';
+import { changedFields, editValuesOf, newUserValues } from './userChanges.js';
 
 const user: UserDetail = {
   userId: '7',
@@ -32,6 +32,25 @@ describe('changedFields', () => {
     expect(changedFields(user, { ...editValuesOf(user), role: 'admin', mobile: '090-1234-5678' })).toEqual({
       role: 'admin',
       mobile: '090-1234-5678',
+    });
+  });
+});
+
+describe('第2段階認証方式', () => {
+  it('sends 「指定なし」 as null and leaves an unchanged method out', () => {
+    expect(changedFields(user, editValuesOf(user))).toEqual({});
+    expect(changedFields(user, { ...editValuesOf(user), mfaMethod: 'totp' })).toEqual({ mfaMethod: 'totp' });
+    const withTotp = { ...user, mfaMethod: 'totp' as const };
+    expect(changedFields(withTotp, { ...editValuesOf(withTotp), mfaMethod: 'none' })).toEqual({
+      mfaMethod: null,
+    });
+  });
+
+  it('leaves 「指定なし」 out of a new user', () => {
+    expect(newUserValues({ email: 'a@example.com', mfaMethod: 'none' })).toEqual({ email: 'a@example.com' });
+    expect(newUserValues({ email: 'a@example.com', mfaMethod: 'mail' })).toEqual({
+      email: 'a@example.com',
+      mfaMethod: 'mail',
     });
   });
 });

@@ -1,5 +1,20 @@
 import type { UserDetail } from '../../api/types.js';
 
+/** The form's value for 「指定なし」 (the request's null: the user chooses, within the policy). */
+export const noMfaMethod = 'none';
+
+/** A new user's values: 「指定なし」 is simply left out. */
+export function newUserValues(values: Record<string, unknown>): Record<string, unknown> {
+  const { mfaMethod, ...rest } = values;
+  return mfaMethod === undefined || mfaMethod === noMfaMethod ? rest : { ...rest, mfaMethod };
+}
+
+/** The form's 第2段階認証方式 as the request wants it. */
+export function withMfaMethod(values: Record<string, unknown>): Record<string, unknown> {
+  if (!('mfaMethod' in values)) return values;
+  return { ...values, mfaMethod: values.mfaMethod === noMfaMethod ? null : values.mfaMethod };
+}
+
 /** The edit form's starting values for a user. */
 export function editValuesOf(user: UserDetail): Record<string, unknown> {
   return {
@@ -11,6 +26,7 @@ export function editValuesOf(user: UserDetail): Record<string, unknown> {
     timeZone: user.timeZone,
     role: user.role,
     groupIds: user.groups.map((g) => g.id),
+    mfaMethod: user.mfaMethod ?? noMfaMethod,
     comment: user.comment ?? '',
   };
 }
@@ -23,5 +39,7 @@ const same = (a: unknown, b: unknown) => {
 /** Only the fields that differ from the stored user go into the PATCH (nothing changed → `{}`). */
 export function changedFields(user: UserDetail, values: Record<string, unknown>): Record<string, unknown> {
   const original = editValuesOf(user);
-  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !same(value, original[key])));
+  return withMfaMethod(
+    Object.fromEntries(Object.entries(values).filter(([key, value]) => !same(value, original[key]))),
+  );
 }

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
+import { AccountRequestsPage } from '../../features/accountRequests/AccountRequestsPage.js';
 import { CustomerHomePage } from '../../features/customerHome/CustomerHomePage.js';
 import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
+import { OrganizationSettingsPage } from '../../features/mfaPolicy/OrganizationSettingsPage.js';
 import { UsersPage } from '../../features/users/UsersPage.js';
 import { CustomerShell } from './CustomerShell.js';
 
@@ -15,6 +17,8 @@ export const customerRoutes: RouteObject = {
   children: [
     { index: true, element: <CustomerHomePage /> },
     { path: 'users', element: <UsersPage /> },
+    { path: 'settings', element: <OrganizationSettingsPage /> },
+    { path: 'account-requests', element: <AccountRequestsPage /> },
     { path: '*', element: <NotFoundContent /> },
   ],
 };

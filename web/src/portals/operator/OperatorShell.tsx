@@ -1,4 +1,4 @@
-import { FileTextOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileTextOutlined, SafetyOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLoadedSession } from '../../api/session.js';
 import { PortalShell } from '../../app/shell/PortalShell.js';
@@ -21,6 +21,7 @@ export function OperatorShell() {
       homePath="/operator/tenants"
       menu={[
         { path: '/operator/tenants', label: t('nav.tenants'), icon: <TeamOutlined /> },
+        { path: '/operator/account-requests', label: t('nav.accountRequests'), icon: <AuditOutlined /> },
         ...admin,
         ...operatorAdmin,
       ]}

@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
+import { OperatorAccountRequestsPage } from '../../features/accountRequests/OperatorAccountRequestsPage.js';
 import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
 import { OperatorPolicyPage } from '../../features/passwordPolicy/OperatorPolicyPage.js';
 import { TenantDetailPage } from '../../features/tenants/TenantDetailPage.js';
@@ -22,6 +23,7 @@ export const operatorRoutes: RouteObject = {
     { path: 'users', element: <UsersPage /> },
     { path: 'terms', element: <TermsAdminPage /> },
     { path: 'password-policy', element: <OperatorPolicyPage /> },
+    { path: 'account-requests', element: <OperatorAccountRequestsPage /> },
     { path: '*', element: <NotFoundContent /> },
   ],
 };

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
 import { PartnerDashboardPage } from '../../features/dashboard/PartnerDashboardPage.js';
 import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
+import { OrganizationSettingsPage } from '../../features/mfaPolicy/OrganizationSettingsPage.js';
 import { UsersPage } from '../../features/users/UsersPage.js';
 import { PartnerShell } from './PartnerShell.js';
 
@@ -15,6 +16,7 @@ export const partnerRoutes: RouteObject = {
   children: [
     { index: true, element: <PartnerDashboardPage /> },
     { path: 'users', element: <UsersPage /> },
+    { path: 'settings', element: <OrganizationSettingsPage /> },
     { path: '*', element: <NotFoundContent /> },
   ],
 };

@@ -1,8 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { RequireUser } from '../../app/guards/RequireUser.js';
 import { AccountPage } from '../../features/account/AccountPage.js';
+import { DownloadPage } from '../../features/accountRequests/DownloadPage.js';
 import { LoginPage } from '../../features/auth/LoginPage.js';
 import { AcceptInvitationPage } from '../../features/invitations/AcceptInvitationPage.js';
+import { MfaSetupPage } from '../../features/mfa/MfaSetupPage.js';
 import { SelectOrganizationPage } from '../../features/organizations/SelectOrganizationPage.js';
 import { ChangePasswordPage } from '../../features/passwords/ChangePasswordPage.js';
 import { ForgotPasswordPage } from '../../features/passwords/ForgotPasswordPage.js';
@@ -14,6 +16,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/password-reset', element: <ForgotPasswordPage /> },
   { path: '/password-reset/:token', element: <ResetPasswordPage /> },
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  { path: '/downloads/:token', element: <DownloadPage /> },
   {
     path: '/select',
     element: (
@@ -35,6 +38,14 @@ export const publicRoutes: RouteObject[] = [
     element: (
       <RequireUser>
         <ChangePasswordPage />
+      </RequireUser>
+    ),
+  },
+  {
+    path: '/mfa/setup',
+    element: (
+      <RequireUser>
+        <MfaSetupPage />
       </RequireUser>
     ),
   },
