@@ -10,10 +10,13 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '../common/messages.js';
 import type { AppDeps } from './deps.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailboxRoutes } from './modules/mailbox/routes.js';
+import { mfaLoginRoutes } from './modules/mfa/routes.js';
+import { passkeyRoutes } from './modules/passkeys/routes.js';
 import { passwordRoutes } from './modules/passwords/routes.js';
 import { profileRoutes } from './modules/profile/routes.js';
 import { sessionRoutes } from './modules/sessions/routes.js';
@@ -99,6 +102,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Modules
   await app.register(healthRoutes, { ...deps, isShuttingDown: options.isShuttingDown ?? (() => false) });
   await app.register(identityRoutes, deps);
+  await app.register(mfaLoginRoutes, deps);
   await app.register(invitationRoutes, deps);
   await app.register(tenantRoutes, deps);
   await app.register(userRoutes, deps);
@@ -107,6 +111,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(passwordRoutes, deps);
   await app.register(sessionRoutes, deps);
   await app.register(termsRoutes, deps);
+  await app.register(certificateRoutes, deps);
+  await app.register(passkeyRoutes, deps);
   if (deps.config.mailboxEnabled) await app.register(mailboxRoutes, deps);
 
   return app;

@@ -32,6 +32,8 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be a comma-separated list of proxy addresses or CIDR ranges')
     .optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  SMS_PROVIDER_URL: z.url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
   CA_ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
@@ -65,6 +67,8 @@ export type Config = {
   shutdownGraceSeconds: number;
   /** Addresses of reverse proxies whose X-Forwarded-* headers are believed. */
   trustProxy: string[] | false;
+  /** SMS provider (HTTP POST { to, body }, Bearer token); unset: SMS stays in the built-in mailbox. */
+  smsProvider: { url: string | undefined; token: string | undefined };
   /** Client certificates (ID-15); see modules/certificates. */
   certificates: {
     /** Encrypts the CA key; unset in demo mode → generated once into `dataDir/ca-key`. */
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     outbox: { retryDelaySeconds: e.OUTBOX_RETRY_DELAY_SECONDS, retryLimit: e.OUTBOX_RETRY_LIMIT },
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    smsProvider: { url: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN },
     trustProxy: e.TRUST_PROXY
       ? e.TRUST_PROXY.split(',')
           .map((s) => s.trim())

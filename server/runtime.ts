@@ -9,6 +9,7 @@ import { type QueueDefinition, startJobs } from './platform/jobs.js';
 import { deliverOutboxMessage } from './platform/mail/deliver.js';
 import { OUTBOX_QUEUE, type OutboxJob } from './platform/mail/outbox.js';
 import { createMailTransport, type MailTransport } from './platform/mail/transport.js';
+import { createSmsTransport } from './platform/sms/transport.js';
 
 export type Runtime = { deps: AppDeps; databaseUrl: string; stop: () => Promise<void> };
 
@@ -63,12 +64,13 @@ export function queuesFor(config: Config): QueueDefinition[] {
   ];
 }
 
-/** Delivers queued mail through the configured transport. */
+/** Delivers queued mail through the configured transport, and SMS through the provider adapter. */
 export async function startOutboxWorker(deps: AppDeps, transport: MailTransport) {
   const { db, clock, config, log } = deps;
+  const sms = createSmsTransport(config.smsProvider);
   await deps.jobs.work<OutboxJob>(OUTBOX_QUEUE, (job) =>
     deliverOutboxMessage(
-      { db, clock, transport, from: config.mailFrom, retryLimit: config.outbox.retryLimit, log },
+      { db, clock, transport, sms, from: config.mailFrom, retryLimit: config.outbox.retryLimit, log },
       job.outboxId,
     ),
   );

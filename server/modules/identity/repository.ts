@@ -38,7 +38,18 @@ export async function listMemberships(
 export async function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'password_hash', 'status', 'locale', 'time_zone', 'locked_until'])
+    .select([
+      'id',
+      'email',
+      'name',
+      'password_hash',
+      'status',
+      'locale',
+      'time_zone',
+      'locked_until',
+      'mfa_method',
+      'mfa_enrolment_required',
+    ])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }

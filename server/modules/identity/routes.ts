@@ -2,23 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { localeBody, loginBody, selectOrganizationBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
-import { requireUser, sessionCookieName } from '../../platform/auth/plugin.js';
+import { requireUser } from '../../platform/auth/plugin.js';
 import { revokeSession } from '../../platform/auth/session-store.js';
-import { presentSession } from './present-session.js';
+import { loginCookieName, loginCookieOptions } from '../mfa/attempts.js';
+import { presentSession, presentSignedIn } from './present-session.js';
 import { listMemberships } from './repository.js';
-import { membershipListQuery, membershipSchema, sessionSchema } from './schemas.js';
+import { loginResponse, membershipListQuery, membershipSchema, sessionSchema } from './schemas.js';
 import { selectOrganization } from './select-organization.js';
+import { sessionCookie } from './session-cookie.js';
 import { signIn } from './sign-in.js';
 
 /** Sign-in, sign-out, the session view, organisation choice and the user's language. */
 export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const cookieName = sessionCookieName(deps.config.secureCookies);
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: deps.config.secureCookies,
-  };
+  const { name: cookieName, options: cookieOptions } = sessionCookie(deps);
 
   app.get(
     '/api/session',
@@ -33,18 +29,26 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         access: 'public',
         rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
-      schema: { tags: ['identity'], body: loginBody, response: { 200: sessionSchema } },
+      schema: { tags: ['identity'], body: loginBody, response: { 200: loginResponse } },
     },
     async (req, reply) => {
-      const { token, user, membershipId } = await signIn(deps, {
+      const result = await signIn(deps, {
         ...req.body,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
       });
       // A fresh session id at every login; a session the browser already had ends (no fixation).
       if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);
-      reply.setCookie(cookieName, token, cookieOptions);
-      return presentSession(deps.db, user, membershipId);
+      if (result.status === 'mfa_required') {
+        reply.setCookie(
+          loginCookieName(deps.config.secureCookies),
+          result.attemptToken,
+          loginCookieOptions(deps),
+        );
+        return result.view;
+      }
+      reply.setCookie(cookieName, result.token, cookieOptions);
+      return { status: result.status, ...(await presentSignedIn(deps.db, result)) };
     },
   );
 

@@ -1,27 +1,31 @@
+import type { MfaRequiredView } from '../../../common/mfa.js';
 import type { LoginBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
-import { recordAudit } from '../../platform/audit.js';
-import type { SignedInUser } from '../../platform/auth/plugin.js';
-import { createSession } from '../../platform/auth/session-store.js';
 import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
+import { loginStepFor } from '../mfa/login-step.js';
+import { startLoginAttempt } from '../mfa/start-login-attempt.js';
+import { type OpenedSession, openSession } from './open-session.js';
 import { recordFailedLogin } from './record-failed-login.js';
 import { findUserByEmail, listMemberships } from './repository.js';
 
 type SignInInput = LoginBody & { ip: string | null; userAgent: string | null };
 
+export type SignInResult =
+  | ({ status: 'signed_in' | 'mfa_enrolment_required' } & OpenedSession)
+  | { status: 'mfa_required'; attemptToken: string; view: MfaRequiredView };
+
 const invalid = () => new AppError(401, 'invalid_credentials');
 
 /**
- * Checks e-mail and password and opens a session (ID-1, ID-2). Every failure — unknown address,
- * wrong password, locked or disabled account, no active membership — gets the same answer. With
- * one membership the session starts in it.
+ * Checks e-mail and password (ID-1, ID-2). Every failure — unknown address, wrong password,
+ * locked or disabled account, no active membership — gets the same answer. Then, when the user
+ * needs a second factor, a login attempt instead of a session (ID-4); when 2FA is required but
+ * no factor is held, a session limited to enrolment; otherwise the session (in the only
+ * membership when there is one).
  */
-export async function signIn(
-  deps: AppDeps,
-  input: SignInInput,
-): Promise<{ token: string; user: SignedInUser; membershipId: string | null }> {
-  const { db, clock, config } = deps;
+export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInResult> {
+  const { db, clock } = deps;
   const user = await findUserByEmail(db, input.email);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   if (!user) throw invalid();
@@ -40,30 +44,18 @@ export async function signIn(
   }
   const memberships = await listMemberships(db, user.id);
   if (user.status !== 'active' || memberships.length === 0) throw invalid();
-  const only = memberships.length === 1 ? memberships[0] : undefined;
+  const step = await loginStepFor(db, user, clock.now());
+  if (step.kind === 'mfa')
+    return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, input)) };
+  const enrol = step.kind === 'enrol';
   return db.transaction().execute(async (trx) => {
-    const token = await createSession(trx, clock, config.session, {
-      userId: user.id,
-      membershipId: only?.membershipId ?? null,
-      ip: input.ip,
-      userAgent: input.userAgent,
-    });
-    await trx
-      .updateTable('users')
-      .set({ last_login_at: clock.now(), failed_login_count: 0, locked_until: null })
-      .where('id', '=', user.id)
-      .execute();
-    await recordAudit(trx, clock, { actorUserId: user.id, action: 'user.sign_in', ip: input.ip });
-    return {
-      token,
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        locale: user.locale,
-        timeZone: user.time_zone,
-      },
-      membershipId: only?.membershipId ?? null,
-    };
+    if (enrol !== user.mfa_enrolment_required)
+      await trx
+        .updateTable('users')
+        .set({ mfa_enrolment_required: enrol })
+        .where('id', '=', user.id)
+        .execute();
+    const session = await openSession(trx, deps, user, input);
+    return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session };
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.js';
 
 /** What a signed-in user must do before any portal answers: change a temporary password, accept new terms. */
-export type PendingAction = 'changePassword' | 'acceptTerms';
+export type PendingAction = 'changePassword' | 'enrolMfa' | 'acceptTerms';
 
 /** The user's pending actions, in the order the browser walks them (password first, then terms). */
 export async function pendingActionsOf(db: Db, userId: string): Promise<PendingAction[]> {
@@ -9,6 +9,7 @@ export async function pendingActionsOf(db: Db, userId: string): Promise<PendingA
     .selectFrom('users')
     .select((eb) => [
       'users.must_change_password',
+      'users.mfa_enrolment_required',
       eb
         .selectFrom('terms_acceptances as ta')
         .innerJoin('terms_versions as tv', 'tv.id', 'ta.terms_version_id')
@@ -25,6 +26,8 @@ export async function pendingActionsOf(db: Db, userId: string): Promise<PendingA
   if (!row) return [];
   const pending: PendingAction[] = [];
   if (row.must_change_password) pending.push('changePassword');
+  // 2FA is required but no factor is held: only the enrolment pages work (ID-4, ID-5).
+  if (row.mfa_enrolment_required) pending.push('enrolMfa');
   if (row.current_version !== null && row.current_version !== row.accepted_version)
     pending.push('acceptTerms');
   return pending;

@@ -106,10 +106,12 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError(401, 'unauthenticated');
     if (req.pending.length > 0 && !req.routeOptions.config?.allowPending) {
-      throw new AppError(
-        403,
-        req.pending[0] === 'changePassword' ? 'password_change_required' : 'terms_required',
-      );
+      const codes = {
+        changePassword: 'password_change_required',
+        enrolMfa: 'mfa_enrolment_required',
+        acceptTerms: 'terms_required',
+      } as const;
+      throw new AppError(403, codes[req.pending[0]!]);
     }
     if (access === 'signed-in') return;
     // A membership of another kind or role cannot see that such routes exist.

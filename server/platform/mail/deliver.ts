@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../clock.js';
+import type { SmsTransport } from '../sms/transport.js';
 import type { MailTransport } from './transport.js';
 
 type DeliverDeps = {
   db: Db;
   clock: Clock;
   transport: MailTransport;
+  sms: SmsTransport;
   from: string;
   retryLimit: number;
   log: Logger;
@@ -22,6 +24,8 @@ export async function deliverOutboxMessage(deps: DeliverDeps, outboxId: string):
   try {
     if (row.channel === 'mail') {
       await deps.transport.send({ from: deps.from, to: row.recipient, subject: row.subject, text: row.body });
+    } else if (row.channel === 'sms') {
+      await deps.sms.send({ to: row.recipient, body: row.body });
     }
     await deps.db
       .updateTable('outbox')

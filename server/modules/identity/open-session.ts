@@ -1,0 +1,43 @@
+import type { Locale } from '../../../common/roles.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { SignedInUser } from '../../platform/auth/plugin.js';
+import { createSession } from '../../platform/auth/session-store.js';
+import { listMemberships } from './repository.js';
+
+export type SessionUser = { id: string; email: string; name: string; locale: Locale; time_zone: string };
+export type OpenedSession = { token: string; user: SignedInUser; membershipId: string | null };
+
+/**
+ * The end of every successful login (password alone, or password and second factor): a fresh
+ * session (in the only membership when there is one), the failure count reset, the audit event.
+ * Runs in the caller's transaction.
+ */
+export async function openSession(
+  trx: Db,
+  deps: AppDeps,
+  user: SessionUser,
+  input: { ip: string | null; userAgent: string | null },
+): Promise<OpenedSession> {
+  const { clock, config } = deps;
+  const memberships = await listMemberships(trx, user.id);
+  const only = memberships.length === 1 ? memberships[0] : undefined;
+  const token = await createSession(trx, clock, config.session, {
+    userId: user.id,
+    membershipId: only?.membershipId ?? null,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+  await trx
+    .updateTable('users')
+    .set({ last_login_at: clock.now(), failed_login_count: 0, locked_until: null })
+    .where('id', '=', user.id)
+    .execute();
+  await recordAudit(trx, clock, { actorUserId: user.id, action: 'user.sign_in', ip: input.ip });
+  return {
+    token,
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, timeZone: user.time_zone },
+    membershipId: only?.membershipId ?? null,
+  };
+}

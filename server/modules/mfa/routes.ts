@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mfaResendSeconds, mfaSendBody, mfaVerifyBody } from '../../../common/mfa.js';
+import type { AppDeps } from '../../deps.js';
+import { revokeSession } from '../../platform/auth/session-store.js';
+import { presentSignedIn } from '../identity/present-session.js';
+import { loginResponse } from '../identity/schemas.js';
+import { sessionCookie } from '../identity/session-cookie.js';
+import { loginCookieName, loginCookieOptions } from './attempts.js';
+import { resendLoginCode } from './send-login-code.js';
+import { verifyLogin } from './verify-login.js';
+
+/** The second step of the login (ID-4): resend a mail / SMS code, verify the second factor. */
+export const mfaLoginRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const attemptCookie = loginCookieName(deps.config.secureCookies);
+  const rateLimit = { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+
+  app.post(
+    '/api/auth/mfa/send',
+    {
+      config: { access: 'public', rateLimit },
+      schema: {
+        tags: ['mfa'],
+        body: mfaSendBody,
+        response: { 202: z.object({ resendAfterSeconds: z.number() }) },
+      },
+    },
+    async (req, reply) => {
+      await resendLoginCode(deps, req.cookies[attemptCookie], req.body.method);
+      return reply.status(202).send({ resendAfterSeconds: mfaResendSeconds });
+    },
+  );
+
+  app.post(
+    '/api/auth/mfa/verify',
+    {
+      config: { access: 'public', rateLimit },
+      schema: { tags: ['mfa'], body: mfaVerifyBody, response: { 200: loginResponse } },
+    },
+    async (req, reply) => {
+      const opened = await verifyLogin(deps, {
+        token: req.cookies[attemptCookie],
+        body: req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);
+      reply.clearCookie(attemptCookie, loginCookieOptions(deps));
+      const session = sessionCookie(deps);
+      reply.setCookie(session.name, opened.token, session.options);
+      return { status: 'signed_in' as const, ...(await presentSignedIn(deps.db, opened)) };
+    },
+  );
+};

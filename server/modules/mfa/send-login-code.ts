@@ -1,0 +1,53 @@
+import { mfaMaxSends, mfaResendSeconds, type SentCodeMethod } from '../../../common/mfa.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../platform/errors.js';
+import { type LiveAttempt, lockLiveAttempt } from './attempts.js';
+import { sendCode } from './send-code.js';
+
+/**
+ * Sends a fresh mail or SMS code for a login attempt (the previous one stops working): at most
+ * 5 sends per attempt, 30 seconds apart (429 otherwise), only by a method the attempt offers.
+ */
+export async function sendLoginCode(trx: Db, deps: AppDeps, attempt: LiveAttempt, method: SentCodeMethod) {
+  const now = deps.clock.now();
+  if (!attempt.methods.includes(method)) throw new AppError(409, 'mfa_method_unavailable');
+  const tooSoon =
+    attempt.last_sent_at && now.getTime() - attempt.last_sent_at.getTime() < mfaResendSeconds * 1000;
+  if (attempt.send_count >= mfaMaxSends || tooSoon) throw new AppError(429, 'code_resend_limited');
+  const user = await trx
+    .selectFrom('users')
+    .select(['email', 'mobile', 'locale'])
+    .where('id', '=', attempt.user_id)
+    .executeTakeFirstOrThrow();
+  const to = method === 'mail' ? user.email : user.mobile;
+  if (!to) throw new AppError(409, 'mfa_method_unavailable');
+  await trx
+    .updateTable('one_time_codes')
+    .set({ used_at: now })
+    .where('login_attempt_id', '=', attempt.id)
+    .where('used_at', 'is', null)
+    .execute();
+  await sendCode(trx, deps, {
+    purpose: 'login',
+    userId: attempt.user_id,
+    loginAttemptId: attempt.id,
+    channel: method,
+    to,
+    email: user.email,
+    locale: user.locale,
+  });
+  await trx
+    .updateTable('login_attempts')
+    .set({ send_count: attempt.send_count + 1, last_sent_at: now })
+    .where('id', '=', attempt.id)
+    .execute();
+}
+
+/** POST /api/auth/mfa/send: the resend button of the login step. */
+export async function resendLoginCode(deps: AppDeps, token: string | undefined, method: SentCodeMethod) {
+  await deps.db.transaction().execute(async (trx) => {
+    const attempt = await lockLiveAttempt(trx, deps.clock, token);
+    await sendLoginCode(trx, deps, attempt, method);
+  });
+}
