@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { limits } from '../../common/limits.js';
+import { passkeyNameMax } from '../../common/passkeys.js';
 import { createInvitation } from '../modules/invitations/create-invitation.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../test/factories.js';
 import { countRows, defaultPolicyBody, signedIn, validationError as validation } from '../test/helpers.js';
@@ -71,6 +72,17 @@ const addUserBody = () => ({
 });
 const CHANGED_PASSWORD = 'Blue-Kite-Sings-77';
 const policyBody = defaultPolicyBody;
+/** A registration answer in the right shape (the bytes are not a real attestation). */
+const passkeyBody = (name = '鍵') => ({
+  name,
+  response: {
+    id: 'AAAA',
+    rawId: 'AAAA',
+    type: 'public-key',
+    clientExtensionResults: {},
+    response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+  },
+});
 const termsBody = { titleJa: '利用規約', titleEn: 'Terms of use', bodyJa: '本文', bodyEn: 'Body' };
 
 /** A fresh activation link (ID-7) of one admin-added user, as its API path; the previous link ends. */
@@ -504,6 +516,25 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  {
+    // Well-formed but answering no challenge: past validation, refused by the WebAuthn check.
+    route: 'POST /api/me/passkeys',
+    as: 'user',
+    url: () => '/api/me/passkeys',
+    valid: () => passkeyBody(),
+    okStatus: 400,
+    empty: { name: [REQUIRED], response: [REQUIRED] },
+    wrongType: () => ({ name: 'x', response: 'text' }),
+    wrongTypeFields: { response: [INVALID] },
+    limits: [
+      {
+        field: 'name',
+        atLimit: passkeyBody('あ'.repeat(passkeyNameMax)),
+        overLimit: passkeyBody('あ'.repeat(passkeyNameMax + 1)),
+        fields: { name: [TOO_LONG] },
+      },
+    ],
+  },
 ];
 
 /** State-changing routes that take no body at all. */
@@ -518,6 +549,8 @@ const noBodyRoutes = [
   'POST /api/users/:userId/invitation/cancel',
   'POST /api/users/:userId/temporary-password',
   'DELETE /api/user-groups/:groupId',
+  'POST /api/me/passkeys/options',
+  'DELETE /api/me/passkeys/:passkeyId',
 ];
 
 let ip = 0;

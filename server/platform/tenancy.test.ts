@@ -23,6 +23,7 @@ type Ids = {
   termsId: string;
   userId: string;
   groupId: string;
+  passkeyId: string;
 };
 type RouteSpec = {
   /** Who may call it without a session. */
@@ -87,6 +88,10 @@ const knownRoutes: Record<string, RouteSpec> = {
   'GET /api/me/password-policy': { access: 'protected' },
   'GET /api/me/sessions': { access: 'protected' },
   'DELETE /api/me/sessions/:sessionId': { access: 'protected' },
+  'POST /api/me/passkeys/options': { access: 'protected' },
+  'POST /api/me/passkeys': { access: 'protected' },
+  'GET /api/me/passkeys': { access: 'protected' },
+  'DELETE /api/me/passkeys/:passkeyId': { access: 'protected' },
   'GET /api/terms/current': { access: 'protected' },
   'POST /api/terms/:termsId/accept': { access: 'protected' },
   'GET /api/memberships': { access: 'protected' },
@@ -215,6 +220,20 @@ beforeAll(async () => {
     .select('sessions.id')
     .where('users.email', '=', 'admin-a@example.jp')
     .executeTakeFirstOrThrow();
+  // Tenant A's admin has a passkey: one more of their objects to aim at.
+  const passkeyOfA = await t.db
+    .insertInto('passkeys')
+    .values({
+      user_id: adminA.id,
+      credential_id: 'credential-of-a',
+      public_key: Buffer.from('not a real key'),
+      device_type: 'singleDevice',
+      backed_up: false,
+      name: 'A の鍵',
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await makeUser(t.db, 'admin-b@example.jp', [
     { organization: { id: tenantB.id, tenant_id: tenantB.id }, role: 'admin' },
   ]);
@@ -230,6 +249,7 @@ beforeAll(async () => {
     termsId: '1',
     userId: adminA.id,
     groupId: groupOfA.id,
+    passkeyId: passkeyOfA.id,
   };
   idsOfA = [
     { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
@@ -332,6 +352,7 @@ describe('another tenant’s objects', () => {
       walked.push(r.key);
     }
     expect(walked).toEqual([
+      'DELETE /api/me/passkeys/:passkeyId',
       'DELETE /api/me/sessions/:sessionId',
       'DELETE /api/user-groups/:groupId',
       'GET /api/operator/organizations/:organizationId/password-policy',
@@ -364,6 +385,7 @@ describe('another tenant’s objects', () => {
       .filter((r) => r.url.includes(':'))
       .map((r) => [r.key, [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1])]);
     expect(params).toEqual([
+      ['DELETE /api/me/passkeys/:passkeyId', ['passkeyId']],
       ['DELETE /api/me/sessions/:sessionId', ['sessionId']],
       ['DELETE /api/user-groups/:groupId', ['groupId']],
       ['GET /api/invitations/:token', ['token']],

@@ -1,0 +1,62 @@
+import { verifyRegistrationResponse } from '@simplewebauthn/server';
+import type { RegisterPasskeyBody } from '../../../common/passkeys.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { sessionBinding, takeChallenge } from './challenges.js';
+import { relyingParty } from './relying-party.js';
+
+const failed = () => new AppError(400, 'passkey_registration_failed');
+
+/**
+ * Registers the passkey the browser created for the options of this session: the challenge is
+ * used up, the attestation checked (origin = PUBLIC_URL, RP ID = its host name) and the public key
+ * stored under the name the user gave. Any failure is one answer, 400 passkey_registration_failed.
+ */
+export async function finishPasskeyRegistration(
+  deps: AppDeps,
+  input: RegisterPasskeyBody & { userId: string; sessionId: string; ip: string | null },
+): Promise<{ id: string; name: string; createdAt: Date }> {
+  const { db, clock } = deps;
+  const challenge = await takeChallenge(db, clock, sessionBinding(input.sessionId), input.userId);
+  if (!challenge) throw failed();
+  const rp = relyingParty(deps.config);
+  const result = await verifyRegistrationResponse({
+    // The schema bounds the shape; the library checks every byte.
+    response: input.response as Parameters<typeof verifyRegistrationResponse>[0]['response'],
+    expectedChallenge: challenge,
+    expectedOrigin: rp.origin,
+    expectedRPID: rp.id,
+    requireUserVerification: false,
+  }).catch(() => ({ verified: false as const }));
+  if (!result.verified) throw failed();
+  const { credential, credentialDeviceType, credentialBackedUp } = result.registrationInfo;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('passkeys')
+      .values({
+        user_id: input.userId,
+        credential_id: credential.id,
+        public_key: Buffer.from(credential.publicKey),
+        counter: credential.counter,
+        transports: credential.transports ?? input.response.response.transports ?? [],
+        device_type: credentialDeviceType,
+        backed_up: credentialBackedUp,
+        name: input.name,
+        created_at: clock.now(),
+      })
+      .onConflict((oc) => oc.column('credential_id').doNothing())
+      .returning(['id', 'name', 'created_at'])
+      .executeTakeFirst();
+    if (!row) throw failed();
+    await recordAudit(trx, clock, {
+      actorUserId: input.userId,
+      action: 'passkey.register',
+      targetType: 'passkey',
+      targetId: row.id,
+      ip: input.ip,
+      details: { name: row.name },
+    });
+    return { id: row.id, name: row.name, createdAt: row.created_at };
+  });
+}
