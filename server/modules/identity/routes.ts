@@ -36,6 +36,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         ...req.body,
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
+        certificateSource: req,
       });
       // A fresh session id at every login; a session the browser already had ends (no fixation).
       if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);

@@ -3,13 +3,19 @@ import type { LoginBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
+import { certificateCheck } from '../certificates/login-check.js';
+import type { CertificateSource } from '../certificates/presented-certificate.js';
 import { loginStepFor } from '../mfa/login-step.js';
 import { startLoginAttempt } from '../mfa/start-login-attempt.js';
 import { type OpenedSession, openSession } from './open-session.js';
 import { recordFailedLogin } from './record-failed-login.js';
 import { findUserByEmail, listMemberships } from './repository.js';
 
-type SignInInput = LoginBody & { ip: string | null; userAgent: string | null };
+type SignInInput = LoginBody & {
+  ip: string | null;
+  userAgent: string | null;
+  certificateSource?: CertificateSource;
+};
 
 export type SignInResult =
   | ({ status: 'signed_in' | 'mfa_enrolment_required' } & OpenedSession)
@@ -44,7 +50,10 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   }
   const memberships = await listMemberships(db, user.id);
   if (user.status !== 'active' || memberships.length === 0) throw invalid();
-  const step = await loginStepFor(db, user, clock.now());
+  // A client certificate is checked with the password; a verified one is the second factor.
+  const step = (await certificateCheck(deps, input, user)).verified
+    ? ({ kind: 'none' } as const)
+    : await loginStepFor(db, user, clock.now());
   if (step.kind === 'mfa')
     return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, input)) };
   const enrol = step.kind === 'enrol';

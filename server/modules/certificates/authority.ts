@@ -1,0 +1,108 @@
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { AppError } from '../../platform/errors.js';
+import { open, resolveEncryptionKey, seal } from './secret-box.js';
+import { exportPkcs8Pem, generateRsaKeys, importPkcs8Pem, newSerial, x509 } from './x509.js';
+
+export const CA_SUBJECT = 'CN=Madoguchi Client CA';
+const CA_YEARS = 10;
+
+/** The portal CA as the running process holds it. */
+export type CertificateAuthority = {
+  certificate: x509.X509Certificate;
+  pem: string;
+  privateKey: CryptoKey;
+  /** The key that also seals pending downloads. */
+  encryptionKey: Buffer;
+};
+
+const loaded = new WeakMap<Db, Promise<CertificateAuthority>>();
+
+async function createAuthority(deps: AppDeps, key: Buffer): Promise<void> {
+  const now = deps.clock.now();
+  const keys = await generateRsaKeys();
+  const notAfter = new Date(now);
+  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + CA_YEARS);
+  const cert = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: newSerial(),
+    name: CA_SUBJECT,
+    notBefore: new Date(now.getTime() - 60_000),
+    notAfter,
+    keys,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+    ],
+  });
+  const encrypted = seal(key, Buffer.from(await exportPkcs8Pem(keys.privateKey)));
+  // Two processes starting at once: the first insert wins, the other reads it.
+  await deps.db
+    .insertInto('certificate_authorities')
+    .values({
+      purpose: 'client',
+      certificate_pem: cert.toString('pem'),
+      encrypted_key: encrypted,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('purpose').doNothing())
+    .execute();
+}
+
+async function loadAuthority(deps: AppDeps): Promise<CertificateAuthority> {
+  const key = resolveEncryptionKey(deps.config);
+  if (!key) throw new AppError(409, 'certificates_unavailable');
+  const find = () =>
+    deps.db
+      .selectFrom('certificate_authorities')
+      .selectAll()
+      .where('purpose', '=', 'client')
+      .executeTakeFirst();
+  let row = await find();
+  if (!row) {
+    await createAuthority(deps, key);
+    row = await find();
+  }
+  if (!row) throw new Error('the portal CA could not be created');
+  let pkcs8: string;
+  try {
+    pkcs8 = open(key, row.encrypted_key).toString();
+  } catch {
+    throw new Error(
+      'the portal CA key cannot be decrypted: CA_ENCRYPTION_KEY is not the key it was stored with',
+    );
+  }
+  return {
+    certificate: new x509.X509Certificate(row.certificate_pem),
+    pem: row.certificate_pem,
+    privateKey: await importPkcs8Pem(pkcs8),
+    encryptionKey: key,
+  };
+}
+
+/**
+ * The portal CA (ID-15): created at first use (RSA 2048, self-signed, 10 years, CN=Madoguchi
+ * Client CA) with its key stored encrypted, then loaded once per database. Without an encryption
+ * key (production without CA_ENCRYPTION_KEY) every certificate feature answers 409.
+ */
+export function certificateAuthority(deps: AppDeps): Promise<CertificateAuthority> {
+  let ca = loaded.get(deps.db);
+  if (!ca) {
+    ca = loadAuthority(deps);
+    loaded.set(deps.db, ca);
+    // A failure is not cached: the next call tries again.
+    ca.catch(() => loaded.delete(deps.db));
+  }
+  return ca;
+}
+
+/** Start-up: create or load the CA when an encryption key is available; say so when not. */
+export async function bootstrapCertificateAuthority(
+  deps: AppDeps,
+): Promise<CertificateAuthority | undefined> {
+  if (!resolveEncryptionKey(deps.config)) {
+    deps.log.warn('CA_ENCRYPTION_KEY is not set: client certificates are unavailable');
+    return undefined;
+  }
+  return certificateAuthority(deps);
+}
