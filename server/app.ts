@@ -15,6 +15,8 @@ import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import { invitationRoutes } from './modules/invitations/routes.js';
 import { mailboxRoutes } from './modules/mailbox/routes.js';
+import { mfaAdminRoutes } from './modules/mfa/admin-routes.js';
+import { mfaMeRoutes } from './modules/mfa/me-routes.js';
 import { mfaLoginRoutes } from './modules/mfa/routes.js';
 import { passkeyRoutes } from './modules/passkeys/routes.js';
 import { passwordRoutes } from './modules/passwords/routes.js';
@@ -103,6 +105,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(healthRoutes, { ...deps, isShuttingDown: options.isShuttingDown ?? (() => false) });
   await app.register(identityRoutes, deps);
   await app.register(mfaLoginRoutes, deps);
+  await app.register(mfaMeRoutes, deps);
+  await app.register(mfaAdminRoutes, deps);
   await app.register(invitationRoutes, deps);
   await app.register(tenantRoutes, deps);
   await app.register(userRoutes, deps);

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mfaMethods, mfaPolicyBody } from '../../../common/mfa.js';
+import type { AppDeps } from '../../deps.js';
+import { requireScope } from '../../platform/auth/plugin.js';
+import { orgAdmins } from '../users/routes.js';
+import { userIdParams } from '../users/schemas.js';
+import { organizationMfaPolicy } from './policy.js';
+import { resetUserFactors } from './reset-user-factors.js';
+import { policyOrganization, updateMfaPolicy } from './update-mfa-policy.js';
+
+const organizationParams = z.strictObject({ organizationId: z.string().regex(/^\d{1,18}$/) });
+const policyView = z.object({
+  requireMfa: z.boolean(),
+  allowedMethods: z.array(z.enum(mfaMethods)),
+  requireCertificateForAdmins: z.boolean(),
+});
+
+/** Admins: reset a user's second factors; the organisation's MFA policy (ID-4, ID-5). */
+export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const tags = ['mfa'];
+  const policyAdmins = { roles: ['operator_admin', 'admin'] as const };
+
+  app.post(
+    '/api/users/:userId/mfa/reset',
+    { config: { access: orgAdmins }, schema: { tags, params: userIdParams } },
+    async (req, reply) => {
+      await resetUserFactors(
+        deps,
+        { scope: requireScope(req), ip: req.ip, locale: req.locale },
+        req.params.userId,
+      );
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/organizations/:organizationId/mfa-policy',
+    {
+      config: { access: policyAdmins },
+      schema: { tags, params: organizationParams, response: { 200: policyView } },
+    },
+    async (req) => {
+      const org = await policyOrganization(deps, requireScope(req), req.params.organizationId);
+      return organizationMfaPolicy(deps.db, org.id);
+    },
+  );
+
+  app.put(
+    '/api/organizations/:organizationId/mfa-policy',
+    {
+      config: { access: policyAdmins },
+      schema: { tags, params: organizationParams, body: mfaPolicyBody, response: { 200: policyView } },
+    },
+    async (req) => {
+      await updateMfaPolicy(
+        deps,
+        { scope: requireScope(req), ip: req.ip },
+        req.params.organizationId,
+        req.body,
+      );
+      return organizationMfaPolicy(deps.db, req.params.organizationId);
+    },
+  );
+};

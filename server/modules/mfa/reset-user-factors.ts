@@ -1,0 +1,45 @@
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { type AdminContext, auditBase } from '../users/context.js';
+import { lockMembership } from '../users/repository.js';
+
+/**
+ * 二要素認証のリセット (a lost device): an admin of the user's organisation removes the user's
+ * TOTP, passkeys, recovery codes and the verified-mobile flag (certificates stay), ends the
+ * user's unfinished logins, records `user.mfa_reset` and mails the user — all in one transaction.
+ */
+export async function resetUserFactors(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
+  const { clock } = deps;
+  await deps.db.transaction().execute(async (trx) => {
+    await lockMembership(trx, ctx.scope.organizationId, userId);
+    const user = await trx
+      .updateTable('users')
+      .set({
+        totp_secret: null,
+        totp_enrolled_at: null,
+        totp_pending_secret: null,
+        totp_pending_at: null,
+        mobile_verified_at: null,
+      })
+      .where('id', '=', userId)
+      .returning(['email', 'locale'])
+      .executeTakeFirstOrThrow();
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('passkeys').where('user_id', '=', userId).execute();
+    await trx
+      .updateTable('login_attempts')
+      .set({ consumed_at: clock.now() })
+      .where('user_id', '=', userId)
+      .where('consumed_at', 'is', null)
+      .execute();
+    await recordAudit(trx, clock, { ...auditBase(ctx, userId), action: 'user.mfa_reset' });
+    await queueMail(trx, deps, {
+      to: user.email,
+      locale: user.locale,
+      template: 'mfa-reset',
+      vars: { email: user.email, portalUrl: `${deps.config.publicUrl}/login` },
+      tenantId: ctx.scope.tenantId,
+    });
+  });
+}

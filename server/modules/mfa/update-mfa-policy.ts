@@ -1,0 +1,55 @@
+import type { MfaPolicyBody } from '../../../common/mfa.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Scope } from '../../platform/auth/scope.js';
+import { notFound } from '../../platform/errors.js';
+
+/**
+ * The organisation a policy route may touch: any organisation for an operator admin, otherwise
+ * only the caller's own (another organisation is a 404).
+ */
+export async function policyOrganization(deps: AppDeps, scope: Scope, organizationId: string) {
+  const operator = scope.kind === 'operator' && scope.role === 'operator_admin';
+  if (!operator && organizationId !== scope.organizationId) throw notFound();
+  const org = await deps.db
+    .selectFrom('organizations')
+    .select(['id', 'kind', 'tenant_id'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!org) throw notFound();
+  return org;
+}
+
+/** PUT /api/organizations/:organizationId/mfa-policy (ID-5): require 2FA, allowed methods, certificates for admins. */
+export async function updateMfaPolicy(
+  deps: AppDeps,
+  ctx: { scope: Scope; ip: string | null },
+  organizationId: string,
+  body: MfaPolicyBody,
+): Promise<void> {
+  const org = await policyOrganization(deps, ctx.scope, organizationId);
+  await deps.db.transaction().execute(async (trx) => {
+    const row = {
+      require_mfa: body.requireMfa,
+      allowed_methods: body.allowedMethods,
+      require_certificate_for_admins: body.requireCertificateForAdmins,
+      updated_at: deps.clock.now(),
+      updated_by: ctx.scope.userId,
+    };
+    await trx
+      .insertInto('organization_mfa_policies')
+      .values({ organization_id: org.id, ...row })
+      .onConflict((oc) => oc.column('organization_id').doUpdateSet(row))
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: ctx.scope.userId,
+      organizationId: org.id,
+      tenantId: org.kind === 'operator' ? null : org.tenant_id,
+      action: 'organization.mfa_policy_update',
+      targetType: 'organization',
+      targetId: org.id,
+      ip: ctx.ip,
+      details: { ...body },
+    });
+  });
+}
