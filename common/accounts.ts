@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
+import { mfaMethods } from './mfa-methods.js';
 import { locales, roles } from './roles.js';
 import { email, requiredText, typeError } from './schemas.js';
 
@@ -58,6 +59,8 @@ const locale = z.enum(locales, { error: 'validation.invalid' });
 const role = z.enum(roles, { error: 'validation.invalid' });
 const id = z.string({ error: typeError }).regex(/^\d{1,18}$/, { error: 'validation.invalid' });
 const idList = z.array(id, { error: typeError }).max(200, { error: 'validation.tooLong' });
+/** 第2段階認証方式 (`002`): the method an admin requires; null: none required. */
+const mfaMethod = z.enum(mfaMethods, { error: 'validation.invalid' }).nullable().optional();
 
 const matching = <T extends { password: string; passwordConfirm: string }>(v: T) =>
   v.password === v.passwordConfirm;
@@ -107,6 +110,7 @@ export const addUserBody = z.strictObject({
   role,
   groupIds: idList.optional(),
   comment: optionalText(limits.comment),
+  mfaMethod,
 });
 export type AddUserBody = z.infer<typeof addUserBody>;
 
@@ -121,6 +125,7 @@ export const updateUserBody = z
     role: role.optional(),
     groupIds: idList.optional(),
     comment: optionalText(limits.comment),
+    mfaMethod,
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
     path: ['_'],

@@ -321,9 +321,9 @@ export interface RecoveryCodesTable {
 
 export interface OrganizationMfaPoliciesTable {
   organization_id: string;
-  require_mfa: boolean;
+  require_mfa: ColumnType<boolean, boolean | undefined, boolean>;
   allowed_methods: MfaMethod[];
-  require_certificate_for_admins: boolean;
+  require_certificate_for_admins: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_by: string | null;
 }

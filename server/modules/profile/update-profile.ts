@@ -1,6 +1,7 @@
 import type { ProfileUpdateBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
 
 /** Saves the fields the user sent (others stay) and records which ones changed. */
 export async function updateProfile(
@@ -13,6 +14,7 @@ export async function updateProfile(
     Object.entries({ ...rest, time_zone: timeZone }).filter(([, v]) => v !== undefined),
   );
   await deps.db.transaction().execute(async (trx) => {
+    if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, who.userId, body.mobile);
     await trx.updateTable('users').set(changes).where('id', '=', who.userId).execute();
     await recordAudit(trx, deps.clock, {
       actorUserId: who.userId,

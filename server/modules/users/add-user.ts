@@ -47,6 +47,12 @@ export async function addUser(
       comment: body.comment,
     });
     if (body.groupIds) await replaceUserGroups(trx, scope.organizationId, invitation.userId, body.groupIds);
+    if (body.mfaMethod !== undefined)
+      await trx
+        .updateTable('users')
+        .set({ mfa_method: body.mfaMethod })
+        .where('id', '=', invitation.userId)
+        .execute();
     await recordAudit(trx, deps.clock, {
       ...auditBase(ctx, invitation.userId),
       action: 'user.add',

@@ -38,6 +38,7 @@ function members(db: Db, organizationId: string, now: Date) {
       'u.title',
       'u.locale',
       'u.time_zone as timeZone',
+      'u.mfa_method as mfaMethod',
       'm.comment',
       'm.status as membershipStatus',
       'm.created_at as createdAt',

@@ -207,6 +207,7 @@ describe('adding a user (002 ユーザー追加)', () => {
       locale: 'en',
       timeZone: 'Europe/London',
       comment: '経理担当',
+      mfaMethod: null,
       createdAt: clock.now().toISOString(),
     });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userStatuses } from '../../../common/accounts.js';
+import { mfaMethods } from '../../../common/mfa-methods.js';
 import { locales, roles } from '../../../common/roles.js';
 
 export const userIdParams = z.strictObject({ userId: z.string().regex(/^\d{1,18}$/) });
@@ -25,5 +26,7 @@ export const userDetail = userListItem.extend({
   locale: z.enum(locales),
   timeZone: z.string(),
   comment: z.string().nullable(),
+  /** 第2段階認証方式 (`002`). */
+  mfaMethod: z.enum(mfaMethods).nullable(),
   createdAt: z.date(),
 });

@@ -2,6 +2,7 @@ import type { UpdateUserBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
 import { type AdminContext, auditBase } from './context.js';
 import { lockMembership, replaceUserGroups } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
@@ -31,7 +32,9 @@ export async function updateUser(
       mobile: body.mobile,
       locale: body.locale,
       time_zone: body.timeZone,
+      mfa_method: body.mfaMethod,
     };
+    if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, userId, body.mobile);
     const userChanges = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined));
     if (Object.keys(userChanges).length > 0)
       await trx.updateTable('users').set(userChanges).where('id', '=', userId).execute();
