@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { demoLogins, demoPassword, seedDemo } from './db/seed-demo.js';
+import { closeTlsListener, startTlsListener } from './modules/certificates/tls-listener.js';
 import { createLogger } from './platform/logger.js';
 import { startRuntime } from './runtime.js';
 
@@ -27,12 +28,16 @@ async function main() {
   let shuttingDown = false;
   const app = await buildApp(runtime.deps, { isShuttingDown: () => shuttingDown });
   await app.listen({ host: config.host, port: config.port });
+  const tls =
+    config.certificates.httpsPort === undefined ? undefined : await startTlsListener(app, runtime.deps);
 
   const lines = [
     '',
     `  Madoguchi is running at ${config.publicUrl}`,
     `  API docs: ${config.publicUrl}/api/docs`,
   ];
+  if (tls)
+    lines.push(`  Mutual TLS (client certificates): https://${config.host}:${config.certificates.httpsPort}`);
   if (config.mailboxEnabled) lines.push(`  Mailbox (every mail and SMS): ${config.publicUrl}/mailbox`);
   if (password) {
     lines.push('  Demo logins (password for all):', `    password: ${password}`);
@@ -52,6 +57,7 @@ async function main() {
       config.shutdownGraceSeconds * 1000 + 15000,
     );
     force.unref();
+    if (tls) await closeTlsListener(tls);
     await app.close(); // lets in-flight requests finish
     await runtime.stop(); // workers, pool, embedded PostgreSQL
     log.info('stopped');

@@ -4,6 +4,7 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateToLatest } from './db/migrator.js';
 import { createDb } from './db/pool.js';
 import type { AppDeps } from './deps.js';
+import { bootstrapCertificateAuthority } from './modules/certificates/authority.js';
 import { systemClock } from './platform/clock.js';
 import { type QueueDefinition, startJobs } from './platform/jobs.js';
 import { deliverOutboxMessage } from './platform/mail/deliver.js';
@@ -39,6 +40,8 @@ export async function startRuntime(
     );
     const transport = createMailTransport(config.smtpUrl);
     const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
+    // The portal CA exists from the first start on (created once, key stored encrypted).
+    await bootstrapCertificateAuthority(deps);
     if (options.worker) await startOutboxWorker(deps, transport);
     return {
       deps,
