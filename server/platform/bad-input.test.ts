@@ -517,12 +517,12 @@ const bodyRoutes: BodyRoute[] = [
     ],
   },
   {
-    // Well-formed but answering no challenge: past validation, refused by the WebAuthn check.
+    // Well-formed: past validation, stopped by the re-authentication this client has not done.
     route: 'POST /api/me/passkeys',
     as: 'user',
     url: () => '/api/me/passkeys',
     valid: () => passkeyBody(),
-    okStatus: 400,
+    okStatus: 403,
     empty: { name: [REQUIRED], response: [REQUIRED] },
     wrongType: () => ({ name: 'x', response: 'text' }),
     wrongTypeFields: { response: [INVALID] },
@@ -550,6 +550,7 @@ const noBodyRoutes = [
   'POST /api/users/:userId/temporary-password',
   'DELETE /api/user-groups/:groupId',
   'POST /api/me/passkeys/options',
+  'POST /api/auth/mfa/passkey/options',
   'DELETE /api/me/passkeys/:passkeyId',
 ];
 

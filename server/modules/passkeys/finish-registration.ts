@@ -3,6 +3,7 @@ import type { RegisterPasskeyBody } from '../../../common/passkeys.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
+import { markEnrolled } from '../mfa/enrolment.js';
 import { sessionBinding, takeChallenge } from './challenges.js';
 import { relyingParty } from './relying-party.js';
 
@@ -11,7 +12,9 @@ const failed = () => new AppError(400, 'passkey_registration_failed');
 /**
  * Registers the passkey the browser created for the options of this session: the challenge is
  * used up, the attestation checked (origin = PUBLIC_URL, RP ID = its host name) and the public key
- * stored under the name the user gave. Any failure is one answer, 400 passkey_registration_failed.
+ * stored under the name the user gave. Like any enrolment it ends a pending enrolment and makes
+ * 'passkey' the user's method when none was set. Any failure is one answer, 400
+ * passkey_registration_failed.
  */
 export async function finishPasskeyRegistration(
   deps: AppDeps,
@@ -49,6 +52,7 @@ export async function finishPasskeyRegistration(
       .returning(['id', 'name', 'created_at'])
       .executeTakeFirst();
     if (!row) throw failed();
+    await markEnrolled(trx, input.userId, 'passkey');
     await recordAudit(trx, clock, {
       actorUserId: input.userId,
       action: 'passkey.register',

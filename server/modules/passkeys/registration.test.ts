@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
-import { makeOperator, makeTenant, makeUser } from '../../test/factories.js';
+import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { signedIn } from '../../test/helpers.js';
 import type { TestClient } from '../../test/http-client.js';
 import { SoftwareAuthenticator } from '../../test/software-authenticator.js';
@@ -17,7 +17,14 @@ let n = 0;
 async function member(): Promise<TestClient> {
   const email = `passkey-reg-${++n}@example.jp`;
   await makeUser(t.db, email, [{ organization: { id: tenant.id, tenant_id: tenant.id }, role: 'member' }]);
-  return signedIn(t.app, email);
+  const c = await signedIn(t.app, email);
+  await reauth(c);
+  return c;
+}
+
+/** The password again: registering and removing need it within the last five minutes. */
+async function reauth(c: TestClient) {
+  expect((await c.post('/api/me/reauth', { password: TEST_PASSWORD })).statusCode).toBe(204);
 }
 
 async function register(c: TestClient, authenticator: SoftwareAuthenticator, name = 'ノートPC') {
@@ -131,6 +138,7 @@ describe('registration', () => {
 
     const late = (await c.post('/api/me/passkeys/options')).json();
     clock.advance(5 * 60_000 + 1);
+    await reauth(c);
     const res = await c.post('/api/me/passkeys', {
       name: 'late',
       response: new SoftwareAuthenticator(ORIGIN).register(late),
@@ -149,6 +157,56 @@ describe('registration', () => {
       user: { id: 'x' },
     });
     expect((await c.post('/api/me/passkeys', { name: 'x', response })).statusCode).toBe(400);
+  });
+});
+
+describe('re-authentication', () => {
+  it('registering needs the password re-entered in the last five minutes', async () => {
+    const c = await member();
+    const options = (await c.post('/api/me/passkeys/options')).json();
+    clock.advance(5 * 60_000 + 1);
+    const response = new SoftwareAuthenticator(ORIGIN).register(options);
+    const stale = await c.post('/api/me/passkeys', { name: 'x', response });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json()).toEqual({
+      error: { code: 'reauth_required', message: 'パスワードを再入力してください。' },
+    });
+    expect((await c.post('/api/me/passkeys/options')).statusCode).toBe(403);
+    expect((await c.get('/api/me/passkeys')).json().items).toEqual([]);
+  });
+
+  it('removing needs it too; nothing is removed without it', async () => {
+    const c = await member();
+    const key = (await register(c, new SoftwareAuthenticator(ORIGIN))).json();
+    clock.advance(5 * 60_000 + 1);
+    const res = await c.request('DELETE', `/api/me/passkeys/${key.id}`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('reauth_required');
+    expect((await c.get('/api/me/passkeys')).json().items).toHaveLength(1);
+    await reauth(c);
+    expect((await c.request('DELETE', `/api/me/passkeys/${key.id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('the user’s method', () => {
+  it('the first passkey makes “passkey” the method of a user without one; removing the last clears it', async () => {
+    const c = await member();
+    const method = async () =>
+      (
+        await t.db
+          .selectFrom('users')
+          .select('mfa_method')
+          .where('email', '=', `passkey-reg-${n}@example.jp`)
+          .executeTakeFirstOrThrow()
+      ).mfa_method;
+    const first = (await register(c, new SoftwareAuthenticator(ORIGIN))).json();
+    expect(await method()).toBe('passkey');
+    const second = (await register(c, new SoftwareAuthenticator(ORIGIN), '予備の鍵')).json();
+    expect((await c.get('/api/me/mfa')).json().methods.passkey).toEqual({ count: 2 });
+    expect((await c.request('DELETE', `/api/me/passkeys/${first.id}`)).statusCode).toBe(204);
+    expect(await method()).toBe('passkey');
+    expect((await c.request('DELETE', `/api/me/passkeys/${second.id}`)).statusCode).toBe(204);
+    expect(await method()).toBeNull();
   });
 });
 

@@ -1,11 +1,15 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { passkeyIdParams, registerPasskeyBody } from '../../../common/passkeys.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
+import { loginCookieName } from '../mfa/attempts.js';
+import { assertRecentReauth } from '../mfa/reauth.js';
 import { finishPasskeyRegistration } from './finish-registration.js';
 import { removePasskey } from './remove-passkey.js';
 import { listPasskeys } from './repository.js';
+import { passkeyLoginOptions } from './start-login-step.js';
 import { startPasskeyRegistration } from './start-registration.js';
 
 /** WebAuthn options as `@simplewebauthn/server` makes them, passed to the browser unchanged. */
@@ -20,20 +24,31 @@ const passkeyView = z.object({
   backedUp: z.boolean(),
 });
 
-/** The signed-in user's own passkeys: register (after re-authentication), list, remove. */
+/**
+ * The signed-in user's own passkeys (register, list, remove) and the options of the passkey
+ * login step; its answer goes to POST /api/auth/mfa/verify `{ method: 'passkey', response }`.
+ */
 export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  /** Usable while 2FA enrolment is pending, like the other own-factor routes. */
+  const me = { access: 'signed-in' as const, allowPending: true };
+  /** Registering needs the password re-entered in the last minutes (403 reauth_required); removing too. */
+  const reauthed = (req: FastifyRequest) => assertRecentReauth(deps.db, deps.clock.now(), req.session!.id);
+
   app.post(
     '/api/me/passkeys/options',
-    { config: { access: 'signed-in' }, schema: { tags: ['passkeys'], response: { 200: webauthnOptions } } },
-    async (req) => ({
-      ...(await startPasskeyRegistration(deps, { user: requireUser(req), sessionId: req.session!.id })),
-    }),
+    { config: me, schema: { tags: ['passkeys'], response: { 200: webauthnOptions } } },
+    async (req) => {
+      await reauthed(req);
+      return {
+        ...(await startPasskeyRegistration(deps, { user: requireUser(req), sessionId: req.session!.id })),
+      };
+    },
   );
 
   app.post(
     '/api/me/passkeys',
     {
-      config: { access: 'signed-in' },
+      config: me,
       schema: {
         tags: ['passkeys'],
         body: registerPasskeyBody,
@@ -41,6 +56,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (req, reply) => {
+      await reauthed(req);
       const created = await finishPasskeyRegistration(deps, {
         ...req.body,
         userId: requireUser(req).id,
@@ -54,7 +70,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get(
     '/api/me/passkeys',
     {
-      config: { access: 'signed-in' },
+      config: me,
       schema: { tags: ['passkeys'], response: { 200: z.object({ items: z.array(passkeyView) }) } },
     },
     async (req) => {
@@ -71,11 +87,30 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
   );
 
+  app.post(
+    '/api/auth/mfa/passkey/options',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
+      },
+      schema: { tags: ['passkeys'], response: { 200: webauthnOptions } },
+    },
+    async (req) => ({
+      ...(await passkeyLoginOptions(deps, req.cookies[loginCookieName(deps.config.secureCookies)])),
+    }),
+  );
+
   app.delete(
     '/api/me/passkeys/:passkeyId',
-    { config: { access: 'signed-in' }, schema: { tags: ['passkeys'], params: passkeyIdParams } },
+    { config: me, schema: { tags: ['passkeys'], params: passkeyIdParams } },
     async (req, reply) => {
-      await removePasskey(deps, { userId: requireUser(req).id, passkeyId: req.params.passkeyId, ip: req.ip });
+      await removePasskey(deps, {
+        userId: requireUser(req).id,
+        sessionId: req.session!.id,
+        passkeyId: req.params.passkeyId,
+        ip: req.ip,
+      });
       return reply.status(204).send();
     },
   );

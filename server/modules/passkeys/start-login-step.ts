@@ -4,6 +4,7 @@ import {
 } from '@simplewebauthn/server';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
+import { lockLiveAttempt } from '../mfa/attempts.js';
 import { attemptBinding, storeChallenge } from './challenges.js';
 import { challengeMinutes, relyingParty } from './relying-party.js';
 import { credentialDescriptors } from './repository.js';
@@ -33,4 +34,19 @@ export async function startPasskeyLoginStep(
     challenge: options.challenge,
   });
   return options;
+}
+
+/**
+ * POST /api/auth/mfa/passkey/options: the options for the live login attempt of the `mg_login`
+ * cookie (401 login_expired without one), when that attempt offers 'passkey' (409 otherwise).
+ */
+export async function passkeyLoginOptions(
+  deps: AppDeps,
+  token: string | undefined,
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  return deps.db.transaction().execute(async (trx) => {
+    const attempt = await lockLiveAttempt(trx, deps.clock, token);
+    if (!attempt.methods.includes('passkey')) throw new AppError(409, 'mfa_method_unavailable');
+    return startPasskeyLoginStep({ ...deps, db: trx }, { id: attempt.id, userId: attempt.user_id });
+  });
 }

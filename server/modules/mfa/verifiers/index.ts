@@ -1,3 +1,4 @@
+import { verifyPasskeyLoginStep } from '../../passkeys/verify-login-step.js';
 import { verifyRecoveryStep } from './recovery.js';
 import { verifySentCodeStep } from './sent-code.js';
 import { verifyTotpStep } from './totp.js';
@@ -9,6 +10,5 @@ export const loginVerifiers: VerifierMap = {
   mail: verifySentCodeStep,
   sms: verifySentCodeStep,
   recovery: verifyRecoveryStep,
-  // P replaces this with verifyPasskeyLoginStep (modules/passkeys/verify-login-step.ts).
-  passkey: async () => false,
+  passkey: verifyPasskeyLoginStep,
 };
