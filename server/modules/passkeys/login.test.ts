@@ -115,6 +115,33 @@ describe('login with a passkey', () => {
   });
 });
 
+describe('enrolment required by the organisation', () => {
+  it('a user who must use 2FA, with only passkeys allowed, enrols one in the limited session and then logs in with it', async () => {
+    const org = await makeTenant(t.db, 'かわせみ商事');
+    await t.db
+      .insertInto('organization_mfa_policies')
+      .values({ organization_id: org.id, require_mfa: true, allowed_methods: ['passkey'] })
+      .execute();
+    const email = `passkey-login-${++n}@example.jp`;
+    await makeUser(t.db, email, [{ organization: { id: org.id, tenant_id: org.id }, role: 'member' }]);
+    const c = new TestClient(t.app);
+    const login = await c.post('/api/auth/login', { email, password: TEST_PASSWORD });
+    expect(login.json().status).toBe('mfa_enrolment_required');
+    expect((await c.post('/api/me/reauth', { password: TEST_PASSWORD })).statusCode).toBe(204);
+    const authenticator = new SoftwareAuthenticator(ORIGIN);
+    const options = (await c.post('/api/me/passkeys/options')).json();
+    const created = await c.post('/api/me/passkeys', {
+      name: '鍵',
+      response: authenticator.register(options),
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await c.get('/api/session')).json().pendingActions).not.toContain('enrolMfa');
+
+    const { c: next, options: step } = await atPasskeyStep(email);
+    expect((await verify(next, authenticator.assert(step))).json().status).toBe('signed_in');
+  });
+});
+
 describe('refused with the generic message, counted toward the lockout', () => {
   it.each([
     [
@@ -143,6 +170,18 @@ describe('refused with the generic message, counted toward the lockout', () => {
     const res = await verify(again.c, authenticator.assert(again.options, { counter: 1 }));
     expect({ status: res.statusCode, body: res.json() }).toEqual({ status: 401, body: invalidCode });
     expect(await failedLogins(email)).toBe(before + 1);
+  });
+
+  it('a cloned authenticator racing two logins with the same counter: only one gets in', async () => {
+    const { email, authenticator } = await memberWithPasskey();
+    const one = await atPasskeyStep(email);
+    const two = await atPasskeyStep(email);
+    const answers = [
+      authenticator.assert(one.options, { counter: 7 }),
+      authenticator.assert(two.options, { counter: 7 }),
+    ];
+    const results = await Promise.all([verify(one.c, answers[0]), verify(two.c, answers[1])]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
   });
 
   it('the very same answer twice (its challenge is used up)', async () => {
