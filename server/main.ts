@@ -27,9 +27,10 @@ async function main() {
 
   let shuttingDown = false;
   const app = await buildApp(runtime.deps, { isShuttingDown: () => shuttingDown });
-  await app.listen({ host: config.host, port: config.port });
+  // The HTTPS listener first: once /readyz answers, both listeners take requests.
   const tls =
     config.certificates.httpsPort === undefined ? undefined : await startTlsListener(app, runtime.deps);
+  await app.listen({ host: config.host, port: config.port });
 
   const lines = [
     '',

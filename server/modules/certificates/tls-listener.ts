@@ -12,6 +12,7 @@ import { signServerCertificate } from './sign-certificate.js';
  */
 export async function startTlsListener(app: FastifyInstance, deps: AppDeps): Promise<Server> {
   const { config, clock } = deps;
+  await app.ready();
   const ca = await certificateAuthority(deps);
   const { certificate, privateKeyPem } = await signServerCertificate(
     ca,
