@@ -24,6 +24,7 @@ type Ids = {
   userId: string;
   groupId: string;
   passkeyId: string;
+  certificateId: string;
 };
 type RouteSpec = {
   /** Who may call it without a session. */
@@ -119,6 +120,12 @@ const knownRoutes: Record<string, RouteSpec> = {
   'POST /api/users/:userId/invitation/resend': { access: 'protected' },
   'POST /api/users/:userId/invitation/cancel': { access: 'protected' },
   'POST /api/users/:userId/temporary-password': { access: 'protected' },
+  // Client certificates (ID-15).
+  'GET /api/users/:userId/certificates': { access: 'protected' },
+  'POST /api/users/:userId/certificates': { access: 'protected' },
+  'POST /api/users/:userId/certificates/reissue': { access: 'protected' },
+  'POST /api/certificates/:certificateId/revoke': { access: 'protected' },
+  'GET /api/me/certificates': { access: 'protected' },
   'GET /api/user-groups': { access: 'protected' },
   'POST /api/user-groups': { access: 'protected', body: () => ({ name: '越境班' }) },
   'PATCH /api/user-groups/:groupId': { access: 'protected', body: () => ({ name: '越境班' }) },
@@ -236,6 +243,23 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Tenant A's admin holds a client certificate: one more of its objects to aim at.
+  const certificateOfA = await t.db
+    .insertInto('certificates')
+    .values({
+      user_id: adminA.id,
+      organization_id: tenantA.id,
+      tenant_id: tenantA.id,
+      serial: '01',
+      fingerprint: 'AA',
+      subject: 'CN=A',
+      certificate_pem: 'not a real certificate',
+      not_before: new Date(),
+      not_after: new Date(Date.now() + 86_400_000),
+      issued_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await makeUser(t.db, 'admin-b@example.jp', [
     { organization: { id: tenantB.id, tenant_id: tenantB.id }, role: 'admin' },
   ]);
@@ -252,6 +276,7 @@ beforeAll(async () => {
     userId: adminA.id,
     groupId: groupOfA.id,
     passkeyId: passkeyOfA.id,
+    certificateId: certificateOfA.id,
   };
   idsOfA = [
     { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
@@ -361,11 +386,15 @@ describe('another tenant’s objects', () => {
       'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
       'GET /api/users/:userId',
+      'GET /api/users/:userId/certificates',
       'PATCH /api/user-groups/:groupId',
       'PATCH /api/users/:userId',
+      'POST /api/certificates/:certificateId/revoke',
       'POST /api/operator/tenants/:tenantId/invitations',
       'POST /api/session/organization',
       'POST /api/terms/:termsId/accept',
+      'POST /api/users/:userId/certificates',
+      'POST /api/users/:userId/certificates/reissue',
       'POST /api/users/:userId/disable',
       'POST /api/users/:userId/enable',
       'POST /api/users/:userId/invitation/cancel',
@@ -396,13 +425,17 @@ describe('another tenant’s objects', () => {
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
       ['GET /api/password-resets/:token', ['token']],
       ['GET /api/users/:userId', ['userId']],
+      ['GET /api/users/:userId/certificates', ['userId']],
       ['PATCH /api/user-groups/:groupId', ['groupId']],
       ['PATCH /api/users/:userId', ['userId']],
+      ['POST /api/certificates/:certificateId/revoke', ['certificateId']],
       ['POST /api/invitations/:token/accept', ['token']],
       ['POST /api/invitations/:token/verify', ['token']],
       ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
       ['POST /api/password-resets/:token', ['token']],
       ['POST /api/terms/:termsId/accept', ['termsId']],
+      ['POST /api/users/:userId/certificates', ['userId']],
+      ['POST /api/users/:userId/certificates/reissue', ['userId']],
       ['POST /api/users/:userId/disable', ['userId']],
       ['POST /api/users/:userId/enable', ['userId']],
       ['POST /api/users/:userId/invitation/cancel', ['userId']],

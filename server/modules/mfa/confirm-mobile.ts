@@ -24,21 +24,13 @@ export async function confirmMobile(
       code: input.code,
     });
     if (!taken) {
-      await trx
+      const live = trx
         .updateTable('one_time_codes')
-        .set((eb) => ({
-          failed_count: eb('failed_count', '+', 1),
-          used_at: eb
-            .case()
-            .when('failed_count', '>=', MAX_WRONG - 1)
-            .then(now)
-            .else(null)
-            .end(),
-        }))
         .where('user_id', '=', input.userId)
         .where('purpose', '=', 'mobile')
-        .where('used_at', 'is', null)
-        .execute();
+        .where('used_at', 'is', null);
+      await live.set((eb) => ({ failed_count: eb('failed_count', '+', 1) })).execute();
+      await live.set({ used_at: now }).where('failed_count', '>=', MAX_WRONG).execute();
       return false;
     }
     await trx
