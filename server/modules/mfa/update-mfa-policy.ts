@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
+import { assertCertificatePolicyChange } from '../certificates/policy-rules.js';
 
 /**
  * The organisation a policy route may touch: any organisation for an operator admin, otherwise
@@ -29,6 +30,7 @@ export async function updateMfaPolicy(
 ): Promise<void> {
   const org = await policyOrganization(deps, ctx.scope, organizationId);
   await deps.db.transaction().execute(async (trx) => {
+    await assertCertificatePolicyChange(trx, ctx.scope, org.id, body.requireCertificateForAdmins);
     const row = {
       require_mfa: body.requireMfa,
       allowed_methods: body.allowedMethods,
