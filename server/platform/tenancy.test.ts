@@ -57,6 +57,30 @@ const knownRoutes: Record<string, RouteSpec> = {
     body: () => ({ email: 'x@example.jp', password: 'x' }),
   },
   'POST /api/auth/logout': { access: 'public', anonymous: 204 },
+  // The second step of the login: without the attempt cookie the login has expired.
+  'POST /api/auth/mfa/send': { access: 'public', anonymous: 401, body: () => ({ method: 'mail' }) },
+  'POST /api/auth/mfa/verify': {
+    access: 'public',
+    anonymous: 401,
+    body: () => ({ method: 'totp', code: '123456' }),
+  },
+  // The user's own second factors (ID-4).
+  'GET /api/me/mfa': { access: 'protected' },
+  'POST /api/me/reauth': { access: 'protected', body: () => ({ password: 'Correct-Horse-42!' }) },
+  'POST /api/me/mfa/totp/setup': { access: 'protected' },
+  'POST /api/me/mfa/totp/confirm': { access: 'protected', body: () => ({ code: '123456' }) },
+  'DELETE /api/me/mfa/totp': { access: 'protected' },
+  'POST /api/me/mfa/recovery-codes': { access: 'protected' },
+  'POST /api/me/mobile/verification': { access: 'protected', body: () => ({ mobile: '090-1234-5678' }) },
+  'POST /api/me/mobile/verification/confirm': { access: 'protected', body: () => ({ code: '123456' }) },
+  'PUT /api/me/mfa/preferred': { access: 'protected', body: () => ({ method: 'mail' }) },
+  // Admins and factors (ID-4, ID-5).
+  'POST /api/users/:userId/mfa/reset': { access: 'protected' },
+  'GET /api/organizations/:organizationId/mfa-policy': { access: 'protected' },
+  'PUT /api/organizations/:organizationId/mfa-policy': {
+    access: 'protected',
+    body: () => ({ requireMfa: true, allowedMethods: ['totp'], requireCertificateForAdmins: false }),
+  },
   // Invitation links: the unguessable token is the credential, so they are public by design.
   'GET /api/invitations/:token': { access: 'public', anonymous: 404 },
   'POST /api/invitations/:token/accept': {
@@ -385,6 +409,7 @@ describe('another tenant’s objects', () => {
       'DELETE /api/user-groups/:groupId',
       'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
+      'GET /api/organizations/:organizationId/mfa-policy',
       'GET /api/users/:userId',
       'GET /api/users/:userId/certificates',
       'PATCH /api/user-groups/:groupId',
@@ -399,9 +424,11 @@ describe('another tenant’s objects', () => {
       'POST /api/users/:userId/enable',
       'POST /api/users/:userId/invitation/cancel',
       'POST /api/users/:userId/invitation/resend',
+      'POST /api/users/:userId/mfa/reset',
       'POST /api/users/:userId/temporary-password',
       'POST /api/users/:userId/unlock',
       'PUT /api/operator/organizations/:organizationId/password-policy',
+      'PUT /api/organizations/:organizationId/mfa-policy',
       'PUT /api/user-groups/:groupId/members',
     ]);
 
@@ -423,6 +450,7 @@ describe('another tenant’s objects', () => {
       ['GET /api/invitations/:token', ['token']],
       ['GET /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
+      ['GET /api/organizations/:organizationId/mfa-policy', ['organizationId']],
       ['GET /api/password-resets/:token', ['token']],
       ['GET /api/users/:userId', ['userId']],
       ['GET /api/users/:userId/certificates', ['userId']],
@@ -440,9 +468,11 @@ describe('another tenant’s objects', () => {
       ['POST /api/users/:userId/enable', ['userId']],
       ['POST /api/users/:userId/invitation/cancel', ['userId']],
       ['POST /api/users/:userId/invitation/resend', ['userId']],
+      ['POST /api/users/:userId/mfa/reset', ['userId']],
       ['POST /api/users/:userId/temporary-password', ['userId']],
       ['POST /api/users/:userId/unlock', ['userId']],
       ['PUT /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
+      ['PUT /api/organizations/:organizationId/mfa-policy', ['organizationId']],
       ['PUT /api/user-groups/:groupId/members', ['groupId']],
     ]);
     for (const key of tokenRoutes) expect(knownRoutes[key]!.access).toBe('public');
