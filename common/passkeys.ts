@@ -18,7 +18,10 @@ const base64url = (max: number) =>
     .min(1, { error: 'validation.required' })
     .max(max, { error: 'validation.tooLong' })
     .regex(/^[A-Za-z0-9_-]+$/, { error: 'validation.invalid' });
-const optionalBase64url = (max: number) => base64url(max).optional();
+/** Browsers' `toJSON()` may send null for an absent value: read as absent. */
+const absentAsUndefined = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((v) => v ?? undefined);
+const optionalBase64url = (max: number) => absentAsUndefined(base64url(max));
 
 const credentialId = base64url(1400);
 const transports = z
@@ -26,7 +29,7 @@ const transports = z
   .max(10)
   .optional();
 const clientExtensionResults = z.record(z.string(), z.unknown(), { error: typeError }).default({});
-const attachment = z.enum(['platform', 'cross-platform'], { error: 'validation.invalid' }).optional();
+const attachment = absentAsUndefined(z.enum(['platform', 'cross-platform'], { error: 'validation.invalid' }));
 
 /** `RegistrationResponseJSON`; browsers add fields (publicKey, …) to `response`, so it is not strict. */
 export const passkeyRegistrationResponse = z.object(
@@ -43,7 +46,7 @@ export const passkeyRegistrationResponse = z.object(
         transports,
         authenticatorData: optionalBase64url(65536),
         publicKey: optionalBase64url(4096),
-        publicKeyAlgorithm: z.number().int().optional(),
+        publicKeyAlgorithm: absentAsUndefined(z.number().int()),
       },
       { error: typeError },
     ),

@@ -95,6 +95,18 @@ describe('login with a passkey', () => {
     expect(Number(stored.counter)).toBe(1);
   });
 
+  it('takes the answer as a browser’s toJSON() writes it, nulls for absent values included', async () => {
+    const { email, authenticator } = await memberWithPasskey();
+    const { c, options } = await atPasskeyStep(email);
+    const answer = authenticator.assert(options);
+    const res = await verify(c, {
+      ...answer,
+      authenticatorAttachment: null,
+      response: { ...answer.response, userHandle: null },
+    });
+    expect(res.json().status).toBe('signed_in');
+  });
+
   it('a user without passkeys is not offered the passkey options', async () => {
     const email = `passkey-login-${++n}@example.jp`;
     await makeUser(t.db, email, [{ organization: { id: tenant.id, tenant_id: tenant.id }, role: 'member' }]);
