@@ -535,6 +535,122 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  // The second step of the login: well-formed, but this browser has no login attempt.
+  {
+    route: 'POST /api/auth/mfa/send',
+    as: 'anonymous',
+    url: () => '/api/auth/mfa/send',
+    valid: () => ({ method: 'mail' }),
+    okStatus: 401,
+    empty: { method: [INVALID] },
+    wrongType: () => ({ method: 1 }),
+    wrongTypeFields: { method: [INVALID] },
+    limits: [],
+  },
+  {
+    route: 'POST /api/auth/mfa/verify',
+    as: 'anonymous',
+    url: () => '/api/auth/mfa/verify',
+    valid: () => ({ method: 'totp', code: '123456' }),
+    okStatus: 401,
+    empty: { method: [INVALID] },
+    wrongType: () => ({ method: 'totp', code: 123456 }),
+    wrongTypeFields: { code: [INVALID] },
+    limits: [],
+  },
+  // Own factors. Mobile verification comes before the re-authentication below, so it is still
+  // refused for the missing re-authentication (403) and sends nothing.
+  {
+    route: 'POST /api/me/mobile/verification',
+    as: 'user',
+    url: () => '/api/me/mobile/verification',
+    valid: () => ({ mobile: '090-1234-5678' }),
+    okStatus: 403,
+    empty: { mobile: [REQUIRED] },
+    wrongType: () => ({ mobile: 9012345678 }),
+    wrongTypeFields: { mobile: [INVALID] },
+    limits: [
+      {
+        field: 'mobile',
+        atLimit: { mobile: '090-1234-5678-9-0-12' },
+        overLimit: { mobile: '090-1234-5678-9-0-1-2' },
+        fields: { mobile: [TOO_LONG] },
+        okStatus: 403,
+      },
+    ],
+  },
+  {
+    route: 'POST /api/me/mobile/verification/confirm',
+    as: 'user',
+    url: () => '/api/me/mobile/verification/confirm',
+    valid: () => ({ code: '123456' }),
+    okStatus: 400,
+    empty: { code: [REQUIRED] },
+    wrongType: () => ({ code: 123456 }),
+    wrongTypeFields: { code: [INVALID] },
+    limits: [],
+  },
+  {
+    // No pending secret: a well-formed code is still the wrong code.
+    route: 'POST /api/me/mfa/totp/confirm',
+    as: 'user',
+    url: () => '/api/me/mfa/totp/confirm',
+    valid: () => ({ code: '123456' }),
+    okStatus: 400,
+    empty: { code: [REQUIRED] },
+    wrongType: () => ({ code: 123456 }),
+    wrongTypeFields: { code: [INVALID] },
+    limits: [],
+  },
+  {
+    route: 'PUT /api/me/mfa/preferred',
+    as: 'user',
+    url: () => '/api/me/mfa/preferred',
+    valid: () => ({ method: 'mail' }),
+    okStatus: 204,
+    empty: { method: [INVALID] },
+    wrongType: () => ({ method: 1 }),
+    wrongTypeFields: { method: [INVALID] },
+    limits: [],
+  },
+  {
+    route: 'PUT /api/organizations/:organizationId/mfa-policy',
+    as: 'user',
+    url: () => `/api/organizations/${tenant.id}/mfa-policy`,
+    valid: () => ({
+      requireMfa: false,
+      allowedMethods: ['totp', 'mail'],
+      requireCertificateForAdmins: false,
+    }),
+    okStatus: 200,
+    empty: {
+      requireMfa: [REQUIRED],
+      allowedMethods: [REQUIRED],
+      requireCertificateForAdmins: [REQUIRED],
+    },
+    wrongType: () => ({ requireMfa: 'yes', allowedMethods: ['mail'], requireCertificateForAdmins: false }),
+    wrongTypeFields: { requireMfa: [INVALID] },
+    limits: [],
+  },
+  {
+    route: 'POST /api/me/reauth',
+    as: 'user',
+    url: () => '/api/me/reauth',
+    valid: () => ({ password: 'Correct-Horse-42!' }),
+    okStatus: 204,
+    empty: { password: [REQUIRED] },
+    wrongType: () => ({ password: 42 }),
+    wrongTypeFields: { password: [INVALID] },
+    limits: [
+      {
+        field: 'password',
+        atLimit: { password: password(limits.password) },
+        overLimit: { password: password(limits.password + 1) },
+        fields: { password: [TOO_LONG] },
+        okStatus: 400,
+      },
+    ],
+  },
 ];
 
 /** State-changing routes that take no body at all. */
@@ -555,6 +671,10 @@ const noBodyRoutes = [
   'POST /api/me/passkeys/options',
   'POST /api/auth/mfa/passkey/options',
   'DELETE /api/me/passkeys/:passkeyId',
+  'POST /api/me/mfa/totp/setup',
+  'DELETE /api/me/mfa/totp',
+  'POST /api/me/mfa/recovery-codes',
+  'POST /api/users/:userId/mfa/reset',
 ];
 
 let ip = 0;
