@@ -120,6 +120,25 @@ describe('login with a passkey', () => {
     expect(res.json().error.code).toBe('mfa_method_unavailable');
   });
 
+  it('an organisation that does not allow passkeys: neither offered nor accepted', async () => {
+    const { email, authenticator } = await memberWithPasskey();
+    const before = (await atPasskeyStep(email)).options;
+    await t.db
+      .insertInto('organization_mfa_policies')
+      .values({ organization_id: tenant.id, require_mfa: false, allowed_methods: ['totp', 'mail'] })
+      .execute();
+    try {
+      const c = new TestClient(t.app);
+      const login = await c.post('/api/auth/login', { email, password: TEST_PASSWORD });
+      expect(login.json().methods).toEqual(['mail']);
+      expect((await c.post('/api/auth/mfa/passkey/options')).statusCode).toBe(409);
+      const res = await verify(c, authenticator.assert(before));
+      expect({ status: res.statusCode, body: res.json() }).toEqual({ status: 401, body: invalidCode });
+    } finally {
+      await t.db.deleteFrom('organization_mfa_policies').where('organization_id', '=', tenant.id).execute();
+    }
+  });
+
   it('without a login attempt there are no options', async () => {
     const res = await new TestClient(t.app).post('/api/auth/mfa/passkey/options');
     expect(res.statusCode).toBe(401);
