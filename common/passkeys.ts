@@ -11,6 +11,8 @@ import { requiredText, typeError } from './schemas.js';
 
 /** Longest display name of a passkey (「このPCのWindows Hello」 and the like). */
 export const passkeyNameMax = 50;
+/** Passkeys one user may hold. */
+export const passkeysPerUserMax = 20;
 
 const base64url = (max: number) =>
   z

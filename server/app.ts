@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { translate } from '../common/messages.js';
 import type { AppDeps } from './deps.js';
+import { accountRequestRoutes } from './modules/account-requests/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(sessionRoutes, deps);
   await app.register(termsRoutes, deps);
   await app.register(certificateRoutes, deps);
+  await app.register(accountRequestRoutes, deps);
   await app.register(passkeyRoutes, deps);
   if (deps.config.mailboxEnabled) await app.register(mailboxRoutes, deps);
 

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { markEnrolled } from '../mfa/enrolment.js';
 import { sessionBinding, takeChallenge } from './challenges.js';
 import { relyingParty } from './relying-party.js';
+import { assertRoomForPasskey } from './repository.js';
 
 const failed = () => new AppError(400, 'passkey_registration_failed');
 
@@ -35,6 +36,9 @@ export async function finishPasskeyRegistration(
   if (!result.verified) throw failed();
   const { credential, credentialDeviceType, credentialBackedUp } = result.registrationInfo;
   return db.transaction().execute(async (trx) => {
+    // One at a time per user, so parallel registrations cannot pass the limit together.
+    await trx.selectFrom('users').select('id').where('id', '=', input.userId).forUpdate().execute();
+    await assertRoomForPasskey(trx, input.userId);
     const row = await trx
       .insertInto('passkeys')
       .values({

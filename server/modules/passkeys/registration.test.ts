@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passkeysPerUserMax } from '../../../common/passkeys.js';
 import { fixedClock } from '../../platform/clock.js';
 import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { signedIn } from '../../test/helpers.js';
@@ -157,6 +158,47 @@ describe('registration', () => {
       user: { id: 'x' },
     });
     expect((await c.post('/api/me/passkeys', { name: 'x', response })).statusCode).toBe(400);
+  });
+});
+
+describe('the limit', () => {
+  it('a user holding the most passkeys allowed gets no options, and an answer prepared before is refused', async () => {
+    const c = await member();
+    const email = `passkey-reg-${n}@example.jp`;
+    const options = (await c.post('/api/me/passkeys/options')).json();
+    const user = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('passkeys')
+      .values(
+        Array.from({ length: passkeysPerUserMax }, (_, i) => ({
+          user_id: user.id,
+          credential_id: `limit-${n}-${i}`,
+          public_key: Buffer.from('key'),
+          device_type: 'singleDevice' as const,
+          backed_up: false,
+          name: `鍵${i}`,
+          created_at: clock.now(),
+        })),
+      )
+      .execute();
+    const limit = {
+      error: {
+        code: 'passkey_limit',
+        message: '登録できるパスキーは20個までです。不要なパスキーを削除してください。',
+      },
+    };
+    const more = await c.post('/api/me/passkeys/options');
+    expect({ status: more.statusCode, body: more.json() }).toEqual({ status: 409, body: limit });
+    const late = await c.post('/api/me/passkeys', {
+      name: 'x',
+      response: new SoftwareAuthenticator(ORIGIN).register(options),
+    });
+    expect({ status: late.statusCode, body: late.json() }).toEqual({ status: 409, body: limit });
+    expect((await c.get('/api/me/passkeys')).json().items).toHaveLength(passkeysPerUserMax);
   });
 });
 

@@ -1,4 +1,6 @@
+import { passkeysPerUserMax } from '../../../common/passkeys.js';
 import type { Db } from '../../db/pool.js';
+import { AppError } from '../../platform/errors.js';
 
 /** A user's passkeys as listed to them (no key material). */
 export async function listPasskeys(db: Db, userId: string) {
@@ -18,6 +20,11 @@ export async function countPasskeys(db: Db, userId: string): Promise<number> {
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** 409 passkey_limit when the user already holds the most passkeys allowed. */
+export async function assertRoomForPasskey(db: Db, userId: string): Promise<void> {
+  if ((await countPasskeys(db, userId)) >= passkeysPerUserMax) throw new AppError(409, 'passkey_limit');
 }
 
 /** The credential ids and transports of a user's passkeys (allow / exclude lists). */
