@@ -1,4 +1,5 @@
 import type { Locale } from '../../../common/roles.js';
+import { accountRequestMailTemplates } from '../../modules/account-requests/mail-templates.js';
 
 export type Rendered = { subject: string; body: string };
 type Template<V> = Record<Locale, (vars: V) => Rendered>;
@@ -315,6 +316,7 @@ export const mailTemplates = {
   invitation,
   activation,
   lockout,
+  ...accountRequestMailTemplates,
 } as const;
 export type MailTemplateName = keyof typeof mailTemplates;
 export type MailVars<N extends MailTemplateName> = Parameters<(typeof mailTemplates)[N]['ja']>[0];
