@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       loginRateLimitPerMinute: 20,
       outbox: { retryDelaySeconds: 5, retryLimit: 50 },
       shutdownGraceSeconds: 10,
+      smsProvider: { url: undefined, token: undefined },
       trustProxy: false,
       certificates: {
         encryptionKey: undefined,
@@ -95,6 +96,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['TRUST_PROXY', 'everyone'],
+    ['SMS_PROVIDER_URL', 'sms-gateway'],
   ])('a bad %s (%s) stops the start with a message naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -114,6 +116,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'x', DEMO_PASSWORD: 'short' })).toThrow(
       /Invalid configuration:\n {2}PORT: .+\n {2}DEMO_PASSWORD: must have at least 12 characters/,
     );
+  });
+
+  it('reads the SMS provider URL and token', () => {
+    expect(
+      loadConfig({ SMS_PROVIDER_URL: 'https://sms.example.jp/send', SMS_PROVIDER_TOKEN: 't0ken' })
+        .smsProvider,
+    ).toEqual({ url: 'https://sms.example.jp/send', token: 't0ken' });
   });
 
   it('a demo password of 12 characters is enough', () => {

@@ -27,6 +27,7 @@ describe('sign-in', () => {
   it('a single-membership user lands in that organisation', async () => {
     const c = new TestClient(t.app);
     const body = await c.login('OP@example.jp', TEST_PASSWORD);
+    expect(body.status).toBe('signed_in');
     expect(body.user.email).toBe('op@example.jp');
     expect(body.current).toMatchObject({ kind: 'operator', code: 'OPERATOR', role: 'operator_admin' });
     const cookie = c.cookie('mg_session');
@@ -38,7 +39,7 @@ describe('sign-in', () => {
   it('a user with several memberships chooses one, sorted by the server', async () => {
     const c = new TestClient(t.app);
     const body = await c.login('multi@example.jp', TEST_PASSWORD);
-    expect(body.current).toBeNull();
+    expect(body).toMatchObject({ status: 'signed_in', current: null, pendingActions: [] });
     expect(body.memberships.map((m: { code: string }) => m.code)).toEqual([tenantA.code, tenantB.code]);
 
     const desc = await c.get('/api/memberships?sort=code&order=desc');
