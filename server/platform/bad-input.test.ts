@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { limits } from '../../common/limits.js';
 import { passkeyNameMax } from '../../common/passkeys.js';
 import { createInvitation } from '../modules/invitations/create-invitation.js';
-import { makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../test/factories.js';
+import { makeCustomer, makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../test/factories.js';
 import { countRows, defaultPolicyBody, signedIn, validationError as validation } from '../test/helpers.js';
 import { TestClient } from '../test/http-client.js';
 import { registeredRoutes } from '../test/route-collector.js';
@@ -32,7 +32,7 @@ const password = (length: number) => `Aa1-${'x'.repeat(length - 4)}`;
 let t: TestApp;
 let tenant: Awaited<ReturnType<typeof makeTenant>>;
 let opUser: { id: string };
-const clients: Record<'operator' | 'user' | 'anonymous' | 'changer', TestClient> = {} as never;
+const clients: Record<'operator' | 'user' | 'anonymous' | 'changer' | 'customer', TestClient> = {} as never;
 
 type Body = Record<string, unknown>;
 type BodyRoute = {
@@ -651,6 +651,27 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  // Account procedures (ID-16): a customer organisation's admin quoting its support ID.
+  {
+    route: 'POST /api/account-requests',
+    as: 'customer',
+    url: () => '/api/account-requests',
+    valid: () => ({ kind: 'reset_admin_password', supportId: 'SUP-0000TEST' }),
+    okStatus: 201,
+    empty: { kind: [INVALID], supportId: [REQUIRED] },
+    wrongType: () => ({ kind: 'reset_admin_password', supportId: 5 }),
+    wrongTypeFields: { supportId: [INVALID] },
+    limits: [
+      {
+        field: 'supportId',
+        // At the limit the field is accepted as input and then found wrong: still a field error.
+        atLimit: { kind: 'reissue_certificate', supportId: 'S'.repeat(32) },
+        overLimit: { kind: 'reissue_certificate', supportId: 'S'.repeat(33) },
+        fields: { supportId: [TOO_LONG] },
+        okStatus: 400,
+      },
+    ],
+  },
 ];
 
 /** State-changing routes that take no body at all. */
@@ -667,6 +688,9 @@ const noBodyRoutes = [
   'POST /api/users/:userId/certificates',
   'POST /api/users/:userId/certificates/reissue',
   'POST /api/certificates/:certificateId/revoke',
+  'POST /api/operator/account-requests/:requestId/start',
+  'POST /api/operator/account-requests/:requestId/complete',
+  'POST /api/downloads/:token/download',
   'DELETE /api/user-groups/:groupId',
   'POST /api/me/passkeys/options',
   'POST /api/auth/mfa/passkey/options',
@@ -732,6 +756,14 @@ beforeAll(async () => {
   clients.changer = await signedIn(t.app, 'changer@example.jp');
   await makeUser(t.db, 'reset@example.jp', [{ organization: operator, role: 'support_agent' }]);
   clients.anonymous = new TestClient(t.app);
+  const customer = await makeCustomer(t.db, tenant.id);
+  await t.db
+    .updateTable('organizations')
+    .set({ support_id: 'SUP-0000TEST' })
+    .where('id', '=', customer.id)
+    .execute();
+  await makeUser(t.db, 'customer@example.jp', [{ organization: customer, role: 'admin' }]);
+  clients.customer = await signedIn(t.app, 'customer@example.jp');
 });
 afterAll(() => t.close());
 // A valid POST /api/operator/terms publishes new terms, which would hold every other client at the

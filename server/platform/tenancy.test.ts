@@ -25,6 +25,7 @@ type Ids = {
   groupId: string;
   passkeyId: string;
   certificateId: string;
+  requestId: string;
 };
 type RouteSpec = {
   /** Who may call it without a session. */
@@ -150,6 +151,19 @@ const knownRoutes: Record<string, RouteSpec> = {
   'POST /api/users/:userId/certificates/reissue': { access: 'protected' },
   'POST /api/certificates/:certificateId/revoke': { access: 'protected' },
   'GET /api/me/certificates': { access: 'protected' },
+  // Account procedures (ID-16): customer admins request, the operator's support handles.
+  'GET /api/organization/support-id': { access: 'protected' },
+  'POST /api/account-requests': {
+    access: 'protected',
+    body: () => ({ kind: 'reset_admin_password', supportId: 'SUP-00000000' }),
+  },
+  'GET /api/account-requests': { access: 'protected' },
+  'GET /api/operator/account-requests': { access: 'protected' },
+  'POST /api/operator/account-requests/:requestId/start': { access: 'protected' },
+  'POST /api/operator/account-requests/:requestId/complete': { access: 'protected' },
+  // Download links of completed procedures: the unguessable token is the credential.
+  'GET /api/downloads/:token': { access: 'public', anonymous: 404 },
+  'POST /api/downloads/:token/download': { access: 'public', anonymous: 404 },
   'GET /api/user-groups': { access: 'protected' },
   'POST /api/user-groups': { access: 'protected', body: () => ({ name: '越境班' }) },
   'PATCH /api/user-groups/:groupId': { access: 'protected', body: () => ({ name: '越境班' }) },
@@ -202,6 +216,8 @@ const tokenRoutes = [
   'POST /api/invitations/:token/verify',
   'GET /api/password-resets/:token',
   'POST /api/password-resets/:token',
+  'GET /api/downloads/:token',
+  'POST /api/downloads/:token/download',
 ];
 
 const unauthenticated = { error: { code: 'unauthenticated', message: 'ログインしてください。' } };
@@ -284,6 +300,19 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // A customer of tenant A has an account procedure open: one more of its objects to aim at.
+  const requestOfA = await t.db
+    .insertInto('account_requests')
+    .values({
+      organization_id: customerA.id,
+      tenant_id: tenantA.id,
+      kind: 'reset_admin_password',
+      requested_by: adminA.id,
+      target_user_id: adminA.id,
+      created_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await makeUser(t.db, 'admin-b@example.jp', [
     { organization: { id: tenantB.id, tenant_id: tenantB.id }, role: 'admin' },
   ]);
@@ -301,6 +330,7 @@ beforeAll(async () => {
     groupId: groupOfA.id,
     passkeyId: passkeyOfA.id,
     certificateId: certificateOfA.id,
+    requestId: requestOfA.id,
   };
   idsOfA = [
     { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
@@ -415,6 +445,8 @@ describe('another tenant’s objects', () => {
       'PATCH /api/user-groups/:groupId',
       'PATCH /api/users/:userId',
       'POST /api/certificates/:certificateId/revoke',
+      'POST /api/operator/account-requests/:requestId/complete',
+      'POST /api/operator/account-requests/:requestId/start',
       'POST /api/operator/tenants/:tenantId/invitations',
       'POST /api/session/organization',
       'POST /api/terms/:termsId/accept',
@@ -447,6 +479,7 @@ describe('another tenant’s objects', () => {
       ['DELETE /api/me/passkeys/:passkeyId', ['passkeyId']],
       ['DELETE /api/me/sessions/:sessionId', ['sessionId']],
       ['DELETE /api/user-groups/:groupId', ['groupId']],
+      ['GET /api/downloads/:token', ['token']],
       ['GET /api/invitations/:token', ['token']],
       ['GET /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
@@ -457,8 +490,11 @@ describe('another tenant’s objects', () => {
       ['PATCH /api/user-groups/:groupId', ['groupId']],
       ['PATCH /api/users/:userId', ['userId']],
       ['POST /api/certificates/:certificateId/revoke', ['certificateId']],
+      ['POST /api/downloads/:token/download', ['token']],
       ['POST /api/invitations/:token/accept', ['token']],
       ['POST /api/invitations/:token/verify', ['token']],
+      ['POST /api/operator/account-requests/:requestId/complete', ['requestId']],
+      ['POST /api/operator/account-requests/:requestId/start', ['requestId']],
       ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
       ['POST /api/password-resets/:token', ['token']],
       ['POST /api/terms/:termsId/accept', ['termsId']],
