@@ -172,6 +172,21 @@ describe('mobile number by SMS', () => {
     expect((await u.client.get('/api/me/mfa')).json().methods.sms.enrolled).toBe(false);
   });
 
+  it('five wrong answers end the code: the right one no longer verifies the number', async () => {
+    const u = await me('sms-five');
+    await reauth(u.client);
+    await u.client.post('/api/me/mobile/verification', { mobile: '070-1212-3434' });
+    const code = await lastCodeTo(t.db, '070-1212-3434');
+    const wrong = code === '111111' ? '222222' : '111111';
+    for (let i = 0; i < 5; i++)
+      expect((await u.client.post('/api/me/mobile/verification/confirm', { code: wrong })).statusCode).toBe(
+        400,
+      );
+    const late = await u.client.post('/api/me/mobile/verification/confirm', { code });
+    expect([late.statusCode, late.json()]).toEqual([400, invalidCode]);
+    expect((await u.client.get('/api/me/mfa')).json().methods.sms.enrolled).toBe(false);
+  });
+
   it('a code expires after 10 minutes; sends are 30 s apart', async () => {
     const u = await me('sms-expiry');
     await reauth(u.client);
