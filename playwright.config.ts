@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = 3100;
-const baseURL = `http://127.0.0.1:${port}`;
+// localhost, not 127.0.0.1: WebAuthn refuses IP addresses as relying-party IDs (passkey tests)
+const baseURL = `http://localhost:${port}`;
 
 /**
  * Browser tests against the real server (embedded PostgreSQL, demo data, built-in mailbox) and
@@ -47,10 +48,10 @@ export default defineConfig({
   ],
   webServer: {
     // many logins (lockout, several users) in little time: the per-minute login limit is raised here
-    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} DEMO_PASSWORD=Demo-Passw0rd! LOGIN_RATE_LIMIT_PER_MINUTE=600 node --import tsx server/main.ts`,
+    command: `rm -rf .data/e2e && DATA_DIR=.data/e2e PORT=${port} PUBLIC_URL=${baseURL} DEMO_PASSWORD=Demo-Passw0rd! LOGIN_RATE_LIMIT_PER_MINUTE=600 node --import tsx server/main.ts`,
     // SIGTERM lets the server stop its embedded PostgreSQL cleanly.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    url: `${baseURL}/readyz`,
+    url: `http://127.0.0.1:${port}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

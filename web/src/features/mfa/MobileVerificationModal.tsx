@@ -53,7 +53,7 @@ export function MobileVerificationModal({ open, onClose }: Props) {
   };
 
   return (
-    <Modal open={open} title={t('mfa.sms.title')} onCancel={close} footer={null} destroyOnHidden forceRender>
+    <Modal open={open} title={t('mfa.sms.title')} onCancel={close} footer={null} destroyOnHidden>
       {sentTo === null ? (
         <Form
           form={numberForm.form}
@@ -66,7 +66,7 @@ export function MobileVerificationModal({ open, onClose }: Props) {
           <FormError message={numberError.message} />
           <Form.Item
             name="mobile"
-            label={t('users.mobile')}
+            label={t('mfa.sms.number')}
             rules={[numberForm.rule('mobile')]}
             validateTrigger="onBlur"
           >

@@ -12,15 +12,15 @@ export function PreferredMethodForm({ mfa }: { mfa: MyMfaView }) {
   const save = useSavePreferredMethod();
   const { confirmed } = useFactorAction();
   const options = usableMethods(mfa);
-  const [value, setValue] = useState<MfaMethod | null>(mfa.preferred);
+  // without a preference yet the first usable method is offered (no placeholder to read)
+  const [value, setValue] = useState<MfaMethod | undefined>(mfa.preferred ?? options[0]);
   if (options.length === 0) return null;
 
   return (
     <Flex gap={8} align="center" wrap>
       <Select<MfaMethod>
         aria-label={t('mfa.preferred')}
-        value={value ?? undefined}
-        placeholder={t('mfa.preferredNone')}
+        value={value}
         onChange={setValue}
         style={{ minWidth: 220 }}
         options={options.map((m) => ({ value: m, label: t(`mfaMethod.${m}`) }))}
@@ -34,7 +34,7 @@ export function PreferredMethodForm({ mfa }: { mfa: MyMfaView }) {
           confirmed(t('mfa.preferredConfirm'), () => save.mutateAsync(value), t('mfa.preferredSaved'))
         }
       >
-        {t('common.save')}
+        {t('mfa.preferredSave')}
       </Button>
     </Flex>
   );

@@ -44,7 +44,6 @@ export function ReauthModal({ open, onDone, onCancel }: Props) {
       onCancel={() => close(false)}
       confirmLoading={reauth.isPending}
       destroyOnHidden
-      forceRender
     >
       <Typography.Paragraph>{t('reauth.lead')}</Typography.Paragraph>
       <FormError message={error.message} />

@@ -56,7 +56,6 @@ export function TotpSetupModal({ setup, onClose }: Props) {
       }
       width={560}
       destroyOnHidden
-      forceRender
       maskClosable={false}
     >
       {codes ? (

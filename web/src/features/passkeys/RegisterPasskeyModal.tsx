@@ -58,7 +58,6 @@ export function RegisterPasskeyModal({ open, onClose }: Props) {
       okButtonProps={{ disabled: !webAuthnSupported() }}
       confirmLoading={options.isPending || register.isPending}
       destroyOnHidden
-      forceRender
     >
       <Typography.Paragraph>{t('passkeys.registerLead')}</Typography.Paragraph>
       {!webAuthnSupported() && <FormError message={t('passkeys.unsupported')} />}
