@@ -70,6 +70,8 @@ export async function seedDemo(db: Db, clock: Clock, password: string): Promise<
         code: formatCustomerCode(BigInt(n)),
         name: 'デモ顧客株式会社',
         tenant_id: tenant1.id,
+        // Quoted by its admin for account procedures (ID-16, アカウント手続き).
+        support_id: 'SUP-DEM0C0DE',
       })
       .returning('id')
       .executeTakeFirstOrThrow();
