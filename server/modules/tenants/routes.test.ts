@@ -209,6 +209,9 @@ describe('tenants and their first admin', () => {
         name: 'みなと物産',
         tenant_id: body.id,
         created_at: clock.now(),
+        // A partner has no support ID (customers get one) and is not on trial.
+        support_id: null,
+        trial: false,
       });
       const audit = await t.db
         .selectFrom('audit_events')
