@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Page } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import { PNG } from 'pngjs';
@@ -68,4 +68,33 @@ export async function reauthIfAsked(page: Page, password = newUserPassword): Pro
 /** The second login step, after the password. */
 export async function expectSecondStep(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: '二要素認証' })).toBeVisible();
+}
+
+/** 認証アプリ → 設定する (re-authenticating when asked): the pairing dialog and the URI its QR image holds. */
+export async function startAppPairing(page: Page, card: Locator, password = newUserPassword) {
+  await card.getByRole('button', { name: '設定する' }).click();
+  await reauthIfAsked(page, password);
+  const dialog = page.getByRole('dialog', { name: '認証アプリの設定' });
+  const image = dialog.getByRole('img', { name: '認証アプリで読み取るQRコード' });
+  await expect(image).toBeVisible();
+  return { dialog, uri: readQrDataUrl((await image.getAttribute('src')) ?? '') };
+}
+
+/** Enters the app's current code; returns the ten recovery codes shown once, then closes them. */
+export async function finishAppPairing(
+  page: Page,
+  dialog: Locator,
+  uri: string,
+  check?: () => Promise<void>,
+) {
+  await dialog.getByLabel('認証コード').fill(totpCode(uri));
+  await dialog.getByRole('button', { name: '設定を完了' }).click();
+  const codesDialog = page.getByRole('dialog', { name: 'リカバリーコード' });
+  const items = codesDialog.getByTestId('recovery-codes').getByRole('listitem');
+  await expect(items).toHaveCount(10);
+  const codes = (await items.allTextContents()).map((c) => c.trim());
+  await check?.();
+  await codesDialog.getByRole('button', { name: '閉じる' }).last().click();
+  await expect(codesDialog).toBeHidden();
+  return codes;
 }

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import {
   expectSecondStep,
+  finishAppPairing,
   freshUser,
   newUserPassword,
   openTwoFactorCard,
-  readQrDataUrl,
-  reauthIfAsked,
+  startAppPairing,
   totpCode,
 } from './mfa-support.js';
 import { expectNoAxeViolations, logIn, logOut } from './support.js';
@@ -15,14 +15,8 @@ test('a user pairs an authenticator app from the QR code and logs in with its co
 
   const card = await openTwoFactorCard(page);
   await expectNoAxeViolations(page);
-  await card.getByRole('button', { name: '設定する' }).click();
-  await reauthIfAsked(page);
-
+  const { dialog, uri } = await startAppPairing(page, card);
   // the QR image holds the otpauth:// URI; the secret is shown as text too
-  const dialog = page.getByRole('dialog', { name: '認証アプリの設定' });
-  const image = dialog.getByRole('img', { name: '認証アプリで読み取るQRコード' });
-  await expect(image).toBeVisible();
-  const uri = readQrDataUrl((await image.getAttribute('src')) ?? '');
   expect(uri).toMatch(/^otpauth:\/\/totp\/Madoguchi:/);
   expect(uri).toContain(`secret=${(await dialog.getByTestId('totp-secret').textContent())?.trim()}`);
   await expectNoAxeViolations(page);
@@ -31,18 +25,10 @@ test('a user pairs an authenticator app from the QR code and logs in with its co
   await dialog.getByLabel('認証コード').fill(totpCode(uri) === '000000' ? '111111' : '000000');
   await dialog.getByRole('button', { name: '設定を完了' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible();
-  await dialog.getByLabel('認証コード').fill(totpCode(uri));
-  await dialog.getByRole('button', { name: '設定を完了' }).click();
 
   // ten recovery codes, shown once
-  const codesDialog = page.getByRole('dialog', { name: 'リカバリーコード' });
-  const codes = (await codesDialog.getByTestId('recovery-codes').getByRole('listitem').allTextContents()).map(
-    (c) => c.trim(),
-  );
-  expect(codes).toHaveLength(10);
+  const codes = await finishAppPairing(page, dialog, uri, () => expectNoAxeViolations(page));
   for (const code of codes) expect(code).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}$/);
-  await expectNoAxeViolations(page);
-  await codesDialog.getByRole('button', { name: '閉じる' }).last().click();
   await expect(card).toContainText('設定済み');
   await expect(card).toContainText('残り 10 個');
 
