@@ -168,8 +168,21 @@ describe('mobile number by SMS', () => {
       code: await lastCodeTo(t.db, '080-1111-2222'),
     });
     expect((await u.client.get('/api/me/mfa')).json().methods.sms.enrolled).toBe(true);
+    expect((await u.client.put('/api/me/mfa/preferred', { method: 'sms' })).statusCode).toBe(204);
+    const login = await passwordStep(t, u.email);
+    expect(login.body).toMatchObject({ status: 'mfa_required', preferred: 'sms' });
     await u.client.request('PATCH', '/api/me/profile', { mobile: '080-3333-4444' });
     expect((await u.client.get('/api/me/mfa')).json().methods.sms.enrolled).toBe(false);
+    // The login that started before the change cannot send to the new, unverified number.
+    clock.advance(STEP);
+    const resend = await login.client.post('/api/auth/mfa/send', { method: 'sms' });
+    expect([resend.statusCode, resend.json().error.code]).toEqual([409, 'mfa_method_unavailable']);
+    const sent = await t.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('recipient', '=', '080-3333-4444')
+      .execute();
+    expect(sent).toEqual([]);
   });
 
   it('five wrong answers end the code: the right one no longer verifies the number', async () => {

@@ -17,10 +17,11 @@ export async function sendLoginCode(trx: Db, deps: AppDeps, attempt: LiveAttempt
   if (attempt.send_count >= mfaMaxSends || tooSoon) throw new AppError(429, 'code_resend_limited');
   const user = await trx
     .selectFrom('users')
-    .select(['email', 'mobile', 'locale'])
+    .select(['email', 'mobile', 'mobile_verified_at', 'locale'])
     .where('id', '=', attempt.user_id)
     .executeTakeFirstOrThrow();
-  const to = method === 'mail' ? user.email : user.mobile;
+  // SMS only to a number still verified (a changed number loses its verification).
+  const to = method === 'mail' ? user.email : user.mobile_verified_at && user.mobile;
   if (!to) throw new AppError(409, 'mfa_method_unavailable');
   await trx
     .updateTable('one_time_codes')
