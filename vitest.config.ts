@@ -10,8 +10,9 @@ export default defineConfig({
     ],
     globalSetup: ['server/test/global-setup.ts'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Process-level tests (real server, PostgreSQL, nginx, curl) need room when the machine is busy.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
   },
