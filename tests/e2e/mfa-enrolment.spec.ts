@@ -60,6 +60,7 @@ test('a tenant that requires 2FA without MailOTP has its new admin pair an app b
   const { dialog, uri } = await startAppPairing(page, card, password);
   await finishAppPairing(page, dialog, uri);
   // the restriction ends: the next pending step (the terms), then the portal
+  await expect(page).toHaveURL(/\/terms$/);
   await acceptTermsIfAsked(page);
   await expect(page).toHaveURL(/\/partner$/);
 

@@ -29,3 +29,11 @@ export function useRevokeCertificate(userId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: key(userId) }),
   });
 }
+
+/** The user's own certificates (read-only: admins issue them). */
+export function useMyCertificates() {
+  return useQuery({
+    queryKey: ['me', 'certificates'],
+    queryFn: () => api.get<{ items: CertificateView[] }>('/api/me/certificates'),
+  });
+}

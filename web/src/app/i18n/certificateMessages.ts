@@ -11,6 +11,7 @@ export const certificateJa = {
   'certificates.revokedAt': '失効日時',
   'certificates.valid': '有効',
   'certificates.empty': '発行された証明書はありません。',
+  'certificates.ownNote': '証明書は管理者が発行します。紛失した場合は管理者に再発行を依頼してください。',
   'certificates.issue': '証明書を発行',
   'certificates.reissue': '証明書を再発行',
   'certificates.revoke': '失効',
@@ -84,6 +85,8 @@ export const certificateEn: Record<keyof typeof certificateJa, string> = {
   'certificates.revokedAt': 'Revoked',
   'certificates.valid': 'Valid',
   'certificates.empty': 'No certificates issued.',
+  'certificates.ownNote':
+    'Certificates are issued by your administrator. If you lose one, ask for a reissue.',
   'certificates.issue': 'Issue a certificate',
   'certificates.reissue': 'Reissue the certificate',
   'certificates.revoke': 'Revoke',

@@ -39,7 +39,6 @@ export const mfaJa = {
   'mfa.enrolledAt': '設定済み（{{date}}）',
   'mfa.setUp': '設定する',
   'mfa.mail.note': 'ログイン時に、登録メールアドレス宛に認証コードを送信します。',
-  'mfa.certificate.count': '有効な証明書 {{count}} 件（管理者が発行します）',
   'mfa.totp.setupTitle': '認証アプリの設定',
   'mfa.totp.step1':
     '① 認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取ってください。',
@@ -145,7 +144,6 @@ export const mfaEn: Record<keyof typeof mfaJa, string> = {
   'mfa.enrolledAt': 'Set up ({{date}})',
   'mfa.setUp': 'Set up',
   'mfa.mail.note': 'At login, a code is sent to your e-mail address.',
-  'mfa.certificate.count': 'Valid certificates: {{count}} (issued by your administrator)',
   'mfa.totp.setupTitle': 'Set up an authenticator app',
   'mfa.totp.step1':
     '1. Scan this QR code with your authenticator app (Google Authenticator, Microsoft Authenticator, …).',

@@ -23,7 +23,6 @@ export function CertificateTable({ items, loading, onRevoke }: Props) {
       loading={loading}
       dataSource={items}
       data-testid="certificates"
-      scroll={{ x: true }}
       locale={{ emptyText: <EmptyText>{t('certificates.empty')}</EmptyText> }}
       columns={[
         { key: 'serial', title: t('certificates.serial'), dataIndex: 'serial' },

@@ -4,6 +4,7 @@ import type { MfaMethod, MyMfaView } from '../../../../common/mfa.js';
 import { useMyMfa } from '../../api/mfa.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
+import { MyCertificates } from '../certificates/MyCertificates.js';
 import { PasskeysSection } from '../passkeys/PasskeysSection.js';
 import { PreferredMethodForm } from './PreferredMethodForm.js';
 import { ReauthProvider } from './ReauthProvider.js';
@@ -21,7 +22,7 @@ function factorItems(mfa: MyMfaView, t: (key: string, o?: Record<string, unknown
   add('mail', t('mfa.mail.note'));
   add('sms', <SmsFactor sms={mfa.methods.sms} />);
   add('passkey', <PasskeysSection />);
-  add('certificate', t('mfa.certificate.count', { count: mfa.methods.certificate.count }));
+  add('certificate', <MyCertificates />);
   items.push({
     key: 'recovery',
     label: t('mfaMethod.recovery'),
