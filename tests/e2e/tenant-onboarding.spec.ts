@@ -1,12 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  demo,
-  expectNoAxeViolations,
-  logIn,
-  logOut,
-  openMail,
-  uniqueEmail,
-} from './support.js';
+import { demo, expectNoAxeViolations, logIn, logOut, openMail, uniqueEmail } from './support.js';
 
 test('the operator onboards a new tenant and its first admin signs up', async ({ page }) => {
   const tenantName = `テスト販売店${Date.now().toString(36)}`;
