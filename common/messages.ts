@@ -139,8 +139,10 @@ export const sharedMessages = {
     'error.not_invited': 'This user has no pending invitation.',
     'error.not_active': 'This user is not active.',
     'validation.supportId': 'The support ID is not correct.',
-    'error.trial_organization': 'Certificate two-factor authentication cannot be switched on during the trial.',
-    'error.certificates_unavailable': 'Client certificates are not available (the CA encryption key is not configured).',
+    'error.trial_organization':
+      'Certificate two-factor authentication cannot be switched on during the trial.',
+    'error.certificates_unavailable':
+      'Client certificates are not available (the CA encryption key is not configured).',
     'error.not_admin': 'The user is not an active admin of this organisation.',
     'error.request_not_open': 'This request has already been handled.',
     'error.download_unreadable': 'This download cannot be used. Please contact support.',
