@@ -17,11 +17,18 @@ export async function logIn(page: Page, email: string, password = demoPassword):
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
 }
 
-/** Opens the user menu in the header and chooses ログアウト. */
+/**
+ * Opens the user menu in the header and chooses ログアウト. The menu is opened again when the page
+ * re-renders under it (a success toast or a session refresh right after a save).
+ */
 export async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: 'ログアウト' }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(async () => {
+    if (!(await page.getByRole('menuitem', { name: 'ログアウト' }).isVisible())) {
+      await page.getByTestId('user-menu').click();
+    }
+    await page.getByRole('menuitem', { name: 'ログアウト' }).click({ timeout: 3000 });
+    await expect(page).toHaveURL(/\/login$/, { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** A unique, valid e-mail address for this test run. */
