@@ -1,11 +1,10 @@
-import { Table, type TableProps } from 'antd';
+import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TenantListParams, type TenantSort, useTenantList } from '../../api/operatorTenants.js';
 import type { TenantListItem } from '../../api/types.js';
-import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
-import { fromAntdOrder, toAntdOrder } from '../../components/table/sortOrder.js';
+import { ServerTable, serverSorted } from '../../components/table/ServerTable.js';
 import { useDateTime } from '../../components/useDateTime.js';
 
 type Props = { params: TenantListParams; onChange: (next: Partial<TenantListParams>) => void };
@@ -19,33 +18,26 @@ export function TenantTable({ params, onChange }: Props) {
 
   if (tenants.isError) return <LoadError error={tenants.error} onRetry={() => tenants.refetch()} />;
 
-  const sortOrderOf = (key: TenantSort) => (params.sort === key ? toAntdOrder(params.order) : null);
   const detailLink = (text: string, tenant: TenantListItem) => (
     <Link to={`/operator/tenants/${encodeURIComponent(tenant.id)}`}>{text}</Link>
   );
   const columns: TableProps<TenantListItem>['columns'] = [
     {
-      key: 'code',
+      ...serverSorted(params, 'code'),
       title: t('tenants.code'),
       dataIndex: 'code',
-      sorter: true,
-      sortOrder: sortOrderOf('code'),
       render: detailLink,
     },
     {
-      key: 'name',
+      ...serverSorted(params, 'name'),
       title: t('tenants.name'),
       dataIndex: 'name',
-      sorter: true,
-      sortOrder: sortOrderOf('name'),
       render: detailLink,
     },
     {
-      key: 'createdAt',
+      ...serverSorted(params, 'createdAt'),
       title: t('tenants.createdAt'),
       dataIndex: 'createdAt',
-      sorter: true,
-      sortOrder: sortOrderOf('createdAt'),
       render: (value: string) => formatDateTime(value),
     },
     { key: 'memberCount', title: t('tenants.memberCount'), dataIndex: 'memberCount', align: 'right' },
@@ -57,34 +49,16 @@ export function TenantTable({ params, onChange }: Props) {
     },
   ];
 
-  const handleChange: TableProps<TenantListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const single = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = sortable.find((s) => s === single?.columnKey) ?? params.sort;
-      onChange({ sort: key, order: fromAntdOrder(single?.order ?? 'ascend'), page: 1 });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? params.pageSize });
-  };
-
   return (
-    <Table<TenantListItem>
+    <ServerTable<TenantListItem, TenantSort>
       rowKey="id"
       columns={columns}
-      dataSource={tenants.data?.items}
+      data={tenants.data}
       loading={tenants.isFetching}
-      onChange={handleChange}
-      sortDirections={['ascend', 'descend']}
-      showSorterTooltip={false}
-      locale={{ emptyText: <EmptyText>{t('tenants.empty')}</EmptyText> }}
-      pagination={{
-        current: params.page,
-        pageSize: params.pageSize,
-        total: tenants.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('common.total', { count: total }),
-      }}
+      params={params}
+      sortable={sortable}
+      onChange={onChange}
+      emptyText={t('tenants.empty')}
     />
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Table, type TableProps } from 'antd';
+import { Button, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserListItem, UserStatus } from '../../api/types.js';
 import { type UserListParams, type UserSort, useUserList } from '../../api/users.js';
-import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
-import { fromAntdOrder, toAntdOrder } from '../../components/table/sortOrder.js';
+import { ServerTable, serverSorted } from '../../components/table/ServerTable.js';
 import { UserStatusTag } from './UserStatusTag.js';
 
 type Props = {
@@ -21,8 +20,7 @@ export function UserTable({ params, onChange, onOpen }: Props) {
   const users = useUserList(params);
   if (users.isError) return <LoadError error={users.error} onRetry={() => users.refetch()} />;
 
-  const sortOrderOf = (key: UserSort) => (params.sort === key ? toAntdOrder(params.order) : null);
-  const sorted = (key: UserSort) => ({ key, sorter: true, sortOrder: sortOrderOf(key) });
+  const sorted = (key: UserSort) => serverSorted(params, key);
   const columns: TableProps<UserListItem>['columns'] = [
     {
       ...sorted('name'),
@@ -56,34 +54,16 @@ export function UserTable({ params, onChange, onOpen }: Props) {
     },
   ];
 
-  const handleChange: TableProps<UserListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const single = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = sortable.find((s) => s === single?.columnKey) ?? params.sort;
-      onChange({ sort: key, order: fromAntdOrder(single?.order ?? 'ascend'), page: 1 });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? params.pageSize });
-  };
-
   return (
-    <Table<UserListItem>
+    <ServerTable<UserListItem, UserSort>
       rowKey="userId"
       columns={columns}
-      dataSource={users.data?.items}
+      data={users.data}
       loading={users.isFetching}
-      onChange={handleChange}
-      sortDirections={['ascend', 'descend']}
-      showSorterTooltip={false}
-      locale={{ emptyText: <EmptyText>{t('users.empty')}</EmptyText> }}
-      pagination={{
-        current: params.page,
-        pageSize: params.pageSize,
-        total: users.data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('common.total', { count: total }),
-      }}
+      params={params}
+      sortable={sortable}
+      onChange={onChange}
+      emptyText={t('users.empty')}
     />
   );
 }
