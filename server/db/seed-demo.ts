@@ -75,6 +75,23 @@ export async function seedDemo(db: Db, clock: Clock, password: string): Promise<
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('customers')
+      .values({
+        id: customer.id,
+        tenant_id: tenant1.id,
+        contact_family_name: '顧客',
+        contact_given_name: '一郎',
+        department: '総務部',
+        email: 'customer@madoguchi.example',
+        postal_code: '100-0005',
+        prefecture: '東京都',
+        address: '千代田区丸の内1-1-1',
+        phone: '0312345678',
+        created_at: clock.now(),
+        updated_at: clock.now(),
+      })
+      .execute();
 
     const addUser = async (
       email: string,

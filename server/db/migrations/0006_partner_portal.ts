@@ -1,0 +1,169 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * The partner portal (PP-1, PP-4, PP-6, PP-7, PP-8, CU-1 … CU-6, OP-1): the customer profile of a
+ * customer organisation, the user ID shown for login users (`YW499776`), tenant settings and
+ * their lists (referrer URLs, links, additional application fields), notification addresses and
+ * the tenants' customised mail templates.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was then
+export async function up(db: Kysely<any>): Promise<void> {
+  // Partial name search with an index also for 2-character terms (trigrams need 3): the distinct
+  // lower-cased bigrams of a name; `name_bigrams(name) @> name_bigrams(term)` narrows, ILIKE checks.
+  await sql`
+    CREATE FUNCTION name_bigrams(t text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT coalesce(array_agg(DISTINCT substr(lower(t), i, 2)), '{}')
+      FROM generate_series(1, char_length(t) - 1) AS i
+    $$`.execute(db);
+  await sql`CREATE INDEX organizations_name_bigrams ON organizations USING gin (name_bigrams(name))`.execute(
+    db,
+  );
+
+  // ユーザID (`001 §7.4.4`): two capital letters and six digits, drawn at random, unique.
+  await sql`
+    CREATE FUNCTION new_user_code() RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+    DECLARE c text;
+    BEGIN
+      LOOP
+        c := chr(65 + floor(random() * 26)::int) || chr(65 + floor(random() * 26)::int)
+          || lpad(floor(random() * 1000000)::int::text, 6, '0');
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM users WHERE code = c);
+      END LOOP;
+      RETURN c;
+    END $$`.execute(db);
+  await sql`ALTER TABLE users ADD COLUMN code text`.execute(db);
+  await sql`UPDATE users SET code = new_user_code()`.execute(db);
+  await sql`
+    ALTER TABLE users
+      ALTER COLUMN code SET DEFAULT new_user_code(),
+      ALTER COLUMN code SET NOT NULL,
+      ADD CONSTRAINT users_code_key UNIQUE (code),
+      ADD CONSTRAINT users_code_check CHECK (code ~ '^[A-Z]{2}[0-9]{6}$')`.execute(db);
+
+  // 顧客 (CU-2): one row per customer organisation; name and code stay in organizations.
+  await sql`
+    CREATE TABLE customers (
+      id bigint PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+      tenant_id bigint NOT NULL REFERENCES organizations (id),
+      status text NOT NULL DEFAULT 'active' CHECK (status IN ('draft', 'active', 'cancelled')),
+      memo1 text CHECK (char_length(memo1) <= 255),
+      memo2 text CHECK (char_length(memo2) <= 255),
+      memo3 text CHECK (char_length(memo3) <= 255),
+      contact_family_name text NOT NULL CHECK (char_length(contact_family_name) BETWEEN 1 AND 100),
+      contact_given_name text NOT NULL CHECK (char_length(contact_given_name) BETWEEN 1 AND 100),
+      department text CHECK (char_length(department) <= 40),
+      title text CHECK (char_length(title) <= 255),
+      email text NOT NULL CHECK (char_length(email) <= 255),
+      postal_code text NOT NULL CHECK (postal_code ~ '^[0-9]{3}-[0-9]{4}$'),
+      prefecture text NOT NULL,
+      address text NOT NULL CHECK (char_length(address) BETWEEN 1 AND 100),
+      phone text NOT NULL CHECK (phone ~ '^[0-9]{1,15}$'),
+      balance bigint NOT NULL DEFAULT 0,
+      last_billed_on date,
+      created_at timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`.execute(db);
+  await sql`CREATE INDEX customers_tenant_phone_idx ON customers (tenant_id, phone)`.execute(db);
+  await sql`CREATE INDEX customers_phone_idx ON customers (phone)`.execute(db);
+  await sql`CREATE INDEX customers_tenant_status_idx ON customers (tenant_id, status)`.execute(db);
+  await sql`CREATE INDEX organizations_tenant_kind_code_idx ON organizations (tenant_id, kind, code)`.execute(
+    db,
+  );
+  // Customers created before this migration get a profile to complete (placeholders).
+  await sql`
+    INSERT INTO customers (id, tenant_id, contact_family_name, contact_given_name, email, postal_code,
+                           prefecture, address, phone, created_at, updated_at)
+    SELECT id, tenant_id, '未設定', '未設定', 'unset@example.invalid', '000-0000', '東京都', '未設定',
+           '0000000000', created_at, created_at
+    FROM organizations WHERE kind = 'customer'`.execute(db);
+
+  // テナント設定 (PP-4) and the operator's part of it (PP-8 support page). No row = defaults.
+  await sql`
+    CREATE TABLE tenant_settings (
+      tenant_id bigint PRIMARY KEY REFERENCES organizations (id) ON DELETE CASCADE,
+      utm_application_enabled boolean NOT NULL DEFAULT false,
+      contract_check_exempt_days integer NOT NULL DEFAULT 20
+        CHECK (contract_check_exempt_days BETWEEN 0 AND 99),
+      manuals_url text CHECK (char_length(manuals_url) <= 255),
+      support_contact_email text CHECK (char_length(support_contact_email) <= 255),
+      updated_at timestamptz NOT NULL
+    )`.execute(db);
+  await sql`
+    CREATE TABLE tenant_referrer_urls (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      tenant_id bigint NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+      position integer NOT NULL,
+      url text NOT NULL CHECK (char_length(url) <= 255),
+      UNIQUE (tenant_id, position)
+    )`.execute(db);
+  await sql`
+    CREATE TABLE tenant_links (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      tenant_id bigint NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+      position integer NOT NULL,
+      name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 100),
+      url text NOT NULL CHECK (char_length(url) <= 255),
+      description text NOT NULL CHECK (char_length(description) BETWEEN 1 AND 255),
+      published_on date NOT NULL,
+      UNIQUE (tenant_id, position)
+    )`.execute(db);
+  await sql`
+    CREATE TABLE tenant_application_fields (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      tenant_id bigint NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+      position integer NOT NULL,
+      name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 40),
+      required boolean NOT NULL DEFAULT false,
+      type text NOT NULL CHECK (type IN ('text', 'select')),
+      options text[] NOT NULL DEFAULT '{}',
+      UNIQUE (tenant_id, position)
+    )`.execute(db);
+
+  // 通知先メールアドレス (PP-6): up to three per tenant; counts only once verified.
+  await sql`
+    CREATE TABLE notification_addresses (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      tenant_id bigint NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+      slot smallint NOT NULL CHECK (slot BETWEEN 1 AND 3),
+      email text NOT NULL CHECK (char_length(email) <= 255),
+      verified_at timestamptz,
+      token_hash text UNIQUE,
+      token_expires_at timestamptz,
+      created_at timestamptz NOT NULL,
+      UNIQUE (tenant_id, slot)
+    )`.execute(db);
+
+  // メールテンプレート (PP-7): a row exists only for a customised template (else the default).
+  await sql`
+    CREATE TABLE mail_templates (
+      tenant_id bigint NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+      template text NOT NULL,
+      locale text NOT NULL CHECK (locale IN ('ja', 'en')),
+      subject text NOT NULL CHECK (char_length(subject) <= 255),
+      body text NOT NULL CHECK (char_length(body) <= 10000),
+      updated_at timestamptz NOT NULL,
+      updated_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      PRIMARY KEY (tenant_id, template, locale)
+    )`.execute(db);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see up()
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const t of [
+    'mail_templates',
+    'notification_addresses',
+    'tenant_application_fields',
+    'tenant_links',
+    'tenant_referrer_urls',
+    'tenant_settings',
+    'customers',
+  ]) {
+    await sql`DROP TABLE ${sql.table(t)}`.execute(db);
+  }
+  await sql`DROP INDEX organizations_tenant_kind_code_idx`.execute(db);
+  await sql`ALTER TABLE users DROP COLUMN code`.execute(db);
+  await sql`DROP FUNCTION new_user_code()`.execute(db);
+  await sql`DROP INDEX organizations_name_bigrams`.execute(db);
+  await sql`DROP FUNCTION name_bigrams(text)`.execute(db);
+}
