@@ -41,6 +41,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       ADD CONSTRAINT users_code_key UNIQUE (code),
       ADD CONSTRAINT users_code_check CHECK (code ~ '^[A-Z]{2}[0-9]{6}$')`.execute(db);
 
+  // ログインユーザ (CU-6) have a family and a given name of up to 256 characters each; \`name\`
+  // stays the display name (family + space + given for those users).
+  await sql`
+    ALTER TABLE users
+      DROP CONSTRAINT users_name_check,
+      ADD CONSTRAINT users_name_check CHECK (char_length(name) <= 513),
+      ADD COLUMN family_name text CHECK (char_length(family_name) <= 256),
+      ADD COLUMN given_name text CHECK (char_length(given_name) <= 256)`.execute(db);
+
   // 顧客 (CU-2): one row per customer organisation; name and code stay in organizations.
   await sql`
     CREATE TABLE customers (
@@ -162,7 +171,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`DROP TABLE ${sql.table(t)}`.execute(db);
   }
   await sql`DROP INDEX organizations_tenant_kind_code_idx`.execute(db);
-  await sql`ALTER TABLE users DROP COLUMN code`.execute(db);
+  await sql`ALTER TABLE users DROP COLUMN code, DROP COLUMN family_name, DROP COLUMN given_name`.execute(db);
   await sql`DROP FUNCTION new_user_code()`.execute(db);
   await sql`DROP INDEX organizations_name_bigrams`.execute(db);
   await sql`DROP FUNCTION name_bigrams(text)`.execute(db);

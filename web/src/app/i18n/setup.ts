@@ -6,9 +6,12 @@ import { sharedMessages } from '../../../../common/messages.js';
 import { type Locale, locales } from '../../../../common/roles.js';
 import { setRequestLanguage } from '../../api/client.js';
 import { certificateEn, certificateJa } from './certificateMessages.js';
+import { customerEn, customerJa } from './customerMessages.js';
 import { en } from './en.js';
 import { ja } from './ja.js';
+import { mailTemplateEn, mailTemplateJa } from './mailTemplateMessages.js';
 import { mfaEn, mfaJa } from './mfaMessages.js';
+import { tenantSettingsEn, tenantSettingsJa } from './tenantSettingsMessages.js';
 
 const storageKey = 'madoguchi.locale';
 
@@ -45,8 +48,28 @@ export function setupI18n() {
   i18next.on('languageChanged', applyDocumentLanguage);
   void i18next.use(initReactI18next).init({
     resources: {
-      ja: { translation: { ...sharedMessages.ja, ...ja, ...mfaJa, ...certificateJa } },
-      en: { translation: { ...sharedMessages.en, ...en, ...mfaEn, ...certificateEn } },
+      ja: {
+        translation: {
+          ...sharedMessages.ja,
+          ...ja,
+          ...mfaJa,
+          ...certificateJa,
+          ...customerJa,
+          ...tenantSettingsJa,
+          ...mailTemplateJa,
+        },
+      },
+      en: {
+        translation: {
+          ...sharedMessages.en,
+          ...en,
+          ...mfaEn,
+          ...certificateEn,
+          ...customerEn,
+          ...tenantSettingsEn,
+          ...mailTemplateEn,
+        },
+      },
     },
     lng: initial,
     fallbackLng: 'ja',

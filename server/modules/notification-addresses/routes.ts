@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../deps.js';
+
+export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
