@@ -1,3 +1,6 @@
+import { customerMessages } from './messages/customers.js';
+import { mailTemplateMessages } from './messages/mail-templates.js';
+import { tenantMessages } from './messages/tenant.js';
 import type { Locale } from './roles.js';
 
 /**
@@ -79,6 +82,9 @@ export const sharedMessages = {
     'error.mobile_not_verified': '携帯電話番号が確認されていません。',
     'error.passkey_registration_failed': 'パスキーを登録できませんでした。もう一度お試しください。',
     'error.passkey_limit': '登録できるパスキーは20個までです。不要なパスキーを削除してください。',
+    ...customerMessages.ja,
+    ...tenantMessages.ja,
+    ...mailTemplateMessages.ja,
   },
   en: {
     'validation.required': 'This field is required.',
@@ -157,6 +163,9 @@ export const sharedMessages = {
     'error.mobile_not_verified': 'The mobile number has not been verified.',
     'error.passkey_registration_failed': 'The passkey could not be registered. Please try again.',
     'error.passkey_limit': 'You can register up to 20 passkeys. Please remove one you no longer use.',
+    ...customerMessages.en,
+    ...tenantMessages.en,
+    ...mailTemplateMessages.en,
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
