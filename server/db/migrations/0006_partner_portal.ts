@@ -87,6 +87,25 @@ export async function up(db: Kysely<any>): Promise<void> {
            '0000000000', created_at, created_at
     FROM organizations WHERE kind = 'customer'`.execute(db);
 
+  // Deleting a customer (CU-5) removes its organisation and the login users left without any
+  // membership (CU-6). History that names them stays, without the reference: audit events keep
+  // target_id and tenant_id, invitations and policies lose only who sent / changed them.
+  for (const [table, column, target] of [
+    ['audit_events', 'organization_id', 'organizations'],
+    ['audit_events', 'actor_user_id', 'users'],
+    ['invitations', 'invited_by', 'users'],
+    ['invitations', 'accepted_user_id', 'users'],
+    ['password_policies', 'updated_by', 'users'],
+    ['organization_mfa_policies', 'updated_by', 'users'],
+    ['terms_versions', 'published_by', 'users'],
+  ] as const) {
+    await sql`
+      ALTER TABLE ${sql.table(table)}
+        DROP CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)},
+        ADD CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)} FOREIGN KEY (${sql.ref(column)})
+          REFERENCES ${sql.table(target)} (id) ON DELETE SET NULL`.execute(db);
+  }
+
   // テナント設定 (PP-4) and the operator's part of it (PP-8 support page). No row = defaults.
   await sql`
     CREATE TABLE tenant_settings (
@@ -169,6 +188,21 @@ export async function down(db: Kysely<any>): Promise<void> {
     'customers',
   ]) {
     await sql`DROP TABLE ${sql.table(t)}`.execute(db);
+  }
+  for (const [table, column, target] of [
+    ['audit_events', 'organization_id', 'organizations'],
+    ['audit_events', 'actor_user_id', 'users'],
+    ['invitations', 'invited_by', 'users'],
+    ['invitations', 'accepted_user_id', 'users'],
+    ['password_policies', 'updated_by', 'users'],
+    ['organization_mfa_policies', 'updated_by', 'users'],
+    ['terms_versions', 'published_by', 'users'],
+  ] as const) {
+    await sql`
+      ALTER TABLE ${sql.table(table)}
+        DROP CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)},
+        ADD CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)} FOREIGN KEY (${sql.ref(column)})
+          REFERENCES ${sql.table(target)} (id)`.execute(db);
   }
   await sql`DROP INDEX organizations_tenant_kind_code_idx`.execute(db);
   await sql`ALTER TABLE users DROP COLUMN code, DROP COLUMN family_name, DROP COLUMN given_name`.execute(db);
