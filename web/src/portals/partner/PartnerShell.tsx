@@ -1,4 +1,4 @@
-import { DashboardOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, DashboardOutlined, ShopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PortalShell } from '../../app/shell/PortalShell.js';
 import { useAdminMenuItems } from '../../app/shell/useAdminMenuItems.js';
@@ -12,6 +12,8 @@ export function PartnerShell() {
       homePath="/partner"
       menu={[
         { path: '/partner', label: t('nav.dashboard'), icon: <DashboardOutlined />, exact: true },
+        { path: '/partner/customers', label: t('nav.customers'), icon: <ShopOutlined /> },
+        { path: '/partner/support', label: t('nav.support'), icon: <CustomerServiceOutlined /> },
         ...admin,
       ]}
     />
