@@ -1,5 +1,41 @@
 /** Shared server/browser messages of tenant selection, tenant settings, notification addresses and the support page; merged into \`sharedMessages\`. */
 export const tenantMessages = {
-  ja: {},
-  en: {},
+  ja: {
+    'validation.webUrl': 'http:// または https:// で始まるURLを入力してください。',
+    'validation.referrerUrl':
+      'https://www.example.co.jp/ のように、スキームとホスト名のみを入力してください（ディレクトリ名やクエリは付けられません）。',
+    'validation.duplicateUrl': '同じURLが既に登録されています。',
+    'validation.tooManyReferrerUrls': 'アクセス許可URLは20件まで登録できます。',
+    'validation.tooManyLinks': 'リンクは20件まで登録できます。',
+    'validation.publishedOn': '日付をYYYY-MM-DDの形式で入力してください。',
+    'validation.exemptDaysRange': '0以上99以下の整数を入力してください。',
+    'validation.tooManyApplicationFields': '追加項目は20件まで登録できます。',
+    'validation.duplicateFieldName': '同じ項目名が既に登録されています。',
+    'validation.tooManyOptions': '選択項目は20件まで登録できます。',
+    'validation.optionsRequired': '形式が「選択」の項目には選択項目を1件以上入力してください。',
+    'validation.textHasNoOptions': '形式が「テキスト」の項目には選択項目を指定できません。',
+    'validation.duplicateOption': '同じ選択項目が既に登録されています。',
+    'validation.duplicateAddress': '同じメールアドレスが既に入力されています。',
+    'validation.emailConfirmMismatch': 'メールアドレスが一致しません。',
+    'validation.searchPhoneDigits': '電話番号はハイフンを除いて半角数字で入力してください。',
+  },
+  en: {
+    'validation.webUrl': 'Enter a URL starting with http:// or https://.',
+    'validation.referrerUrl':
+      'Enter the scheme and host name only, like https://www.example.co.jp/ (no directory or query).',
+    'validation.duplicateUrl': 'This URL is already in the list.',
+    'validation.tooManyReferrerUrls': 'You can register up to 20 allowed URLs.',
+    'validation.tooManyLinks': 'You can register up to 20 links.',
+    'validation.publishedOn': 'Enter the date as YYYY-MM-DD.',
+    'validation.exemptDaysRange': 'Enter a whole number from 0 to 99.',
+    'validation.tooManyApplicationFields': 'You can define up to 20 additional fields.',
+    'validation.duplicateFieldName': 'This field name is already in the list.',
+    'validation.tooManyOptions': 'You can define up to 20 options.',
+    'validation.optionsRequired': 'A field of type "select" needs at least one option.',
+    'validation.textHasNoOptions': 'A field of type "text" has no options.',
+    'validation.duplicateOption': 'This option is already in the list.',
+    'validation.duplicateAddress': 'This e-mail address is already entered.',
+    'validation.emailConfirmMismatch': 'The e-mail addresses do not match.',
+    'validation.searchPhoneDigits': 'Enter the phone number in half-width digits without hyphens.',
+  },
 } as const;

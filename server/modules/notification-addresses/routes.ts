@@ -1,4 +1,77 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notificationAddressesBody } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
+import { requireScope, requireUser } from '../../platform/auth/plugin.js';
+import type { Access } from '../../platform/auth/scope.js';
+import { partnerScope } from '../tenant-settings/partner-scope.js';
+import { notificationAddressesView } from './repository.js';
+import { saveNotificationAddresses } from './save-addresses.js';
+import { confirmVerification, showVerification } from './verify-address.js';
 
-export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+const readers: Access = { kind: 'partner' };
+const admins: Access = { kind: 'partner', roles: ['admin'] };
+const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+
+const addressesSchema = z.object({
+  addresses: z.array(z.object({ slot: z.number(), email: z.string(), verified: z.boolean() })),
+  anyVerified: z.boolean(),
+});
+
+/** 通知先メールアドレス (PP-6): the tenant's up to three addresses and their verification links. */
+export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/partner/notification-addresses',
+    { config: { access: readers }, schema: { tags: ['partner'], response: { 200: addressesSchema } } },
+    async (req) => notificationAddressesView(deps.db, partnerScope(requireScope(req)).tenantId),
+  );
+
+  app.put(
+    '/api/partner/notification-addresses',
+    {
+      config: { access: admins },
+      schema: {
+        tags: ['partner'],
+        body: notificationAddressesBody,
+        response: { 200: addressesSchema.extend({ verificationSentTo: z.array(z.string()) }) },
+      },
+    },
+    async (req) => {
+      const scope = partnerScope(requireScope(req));
+      const { verificationSentTo } = await saveNotificationAddresses(deps.db, deps, {
+        scope,
+        user: requireUser(req),
+        body: req.body,
+        ip: req.ip,
+      });
+      return { ...(await notificationAddressesView(deps.db, scope.tenantId)), verificationSentTo };
+    },
+  );
+
+  // The link of 登録メールアドレスの確認: the unguessable token is the credential (GET shows, POST confirms).
+  app.get(
+    '/api/notification-addresses/verify/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['notification-addresses'],
+        params: tokenParams,
+        response: { 200: z.object({ email: z.string(), tenantCode: z.string(), tenantName: z.string() }) },
+      },
+    },
+    async (req) => showVerification(deps, req.params.token),
+  );
+
+  app.post(
+    '/api/notification-addresses/verify/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['notification-addresses'],
+        params: tokenParams,
+        response: { 200: z.object({ email: z.string() }) },
+      },
+    },
+    async (req) => confirmVerification(deps, { token: req.params.token, ip: req.ip }),
+  );
+};

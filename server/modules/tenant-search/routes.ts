@@ -1,4 +1,39 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { crossTenantSearchQuery } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
+import { requireUser } from '../../platform/auth/plugin.js';
+import { searchCustomersAcrossTenants } from './search-customers.js';
 
-export const tenantSearchRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+/**
+ * テナント横断検索 (PP-1): on the tenant selection page, so it needs a signed-in user but no
+ * chosen organisation; it only ever looks into the user's own partner tenants.
+ */
+export const tenantSearchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/partner/cross-tenant-search',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['partner'],
+        querystring: crossTenantSearchQuery,
+        response: {
+          200: z.object({
+            total: z.number(),
+            items: z.array(
+              z.object({
+                tenantId: z.string(),
+                tenantCode: z.string(),
+                tenantName: z.string(),
+                customerId: z.string(),
+                customerCode: z.string(),
+                customerName: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => searchCustomersAcrossTenants(deps.db, requireUser(req).id, req.query),
+  );
+};

@@ -1,4 +1,147 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  applicationFieldsBody,
+  applicationFieldTypes,
+  supportPageBody,
+  tenantSettingsBody,
+} from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
+import { requireScope } from '../../platform/auth/plugin.js';
+import type { Access } from '../../platform/auth/scope.js';
+import { notFound } from '../../platform/errors.js';
+import { findTenant } from '../tenants/repository.js';
+import { partnerScope } from './partner-scope.js';
+import { operatorSettingsView, settingsRow, tenantSettingsView } from './repository.js';
+import { saveApplicationFields, saveSupportPage } from './save-operator-settings.js';
+import { saveTenantSettings } from './save-tenant-settings.js';
 
-export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+const partnerReaders: Access = { kind: 'partner' };
+const partnerAdmins: Access = { kind: 'partner', roles: ['admin'] };
+const operatorReaders: Access = { kind: 'operator', roles: ['operator_admin', 'support_agent'] };
+const operatorAdmins: Access = { kind: 'operator', roles: ['operator_admin'] };
+const tenantParams = z.strictObject({ tenantId: z.string().regex(/^\d{1,18}$/) });
+
+const applicationFieldSchema = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  type: z.enum(applicationFieldTypes),
+  options: z.array(z.string()),
+});
+const settingsSchema = z.object({
+  utmApplicationEnabled: z.boolean(),
+  contractCheckExemptDays: z.number(),
+  referrerUrls: z.array(z.string()),
+  links: z.array(
+    z.object({ name: z.string(), url: z.string(), description: z.string(), publishedOn: z.string() }),
+  ),
+  applicationFields: z.array(applicationFieldSchema),
+});
+const operatorSettingsSchema = z.object({
+  applicationFields: z.array(applicationFieldSchema),
+  manualsUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+});
+
+/** テナント設定 (PP-4), サポート (PP-8) and the operator's part of both (OP-1). */
+export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/partner/tenant-settings',
+    {
+      config: { access: partnerReaders },
+      schema: { tags: ['partner'], response: { 200: settingsSchema } },
+    },
+    async (req) => tenantSettingsView(deps.db, partnerScope(requireScope(req)).tenantId),
+  );
+
+  app.put(
+    '/api/partner/tenant-settings',
+    {
+      config: { access: partnerAdmins },
+      schema: { tags: ['partner'], body: tenantSettingsBody, response: { 200: settingsSchema } },
+    },
+    async (req) => {
+      const scope = partnerScope(requireScope(req));
+      await saveTenantSettings(deps.db, deps, { scope, body: req.body, ip: req.ip });
+      return tenantSettingsView(deps.db, scope.tenantId);
+    },
+  );
+
+  app.get(
+    '/api/partner/support',
+    {
+      config: { access: partnerReaders },
+      schema: {
+        tags: ['partner'],
+        response: {
+          200: z.object({ manualsUrl: z.string().nullable(), contactEmail: z.string().nullable() }),
+        },
+      },
+    },
+    async (req) => {
+      const row = await settingsRow(deps.db, partnerScope(requireScope(req)).tenantId);
+      return { manualsUrl: row.manuals_url, contactEmail: row.support_contact_email };
+    },
+  );
+
+  app.get(
+    '/api/operator/tenants/:tenantId/settings',
+    {
+      config: { access: operatorReaders },
+      schema: { tags: ['operator'], params: tenantParams, response: { 200: operatorSettingsSchema } },
+    },
+    async (req) => {
+      const tenant = await findTenant(deps.db, req.params.tenantId);
+      if (!tenant) throw notFound();
+      return operatorSettingsView(deps.db, tenant.id);
+    },
+  );
+
+  app.put(
+    '/api/operator/tenants/:tenantId/application-fields',
+    {
+      config: { access: operatorAdmins },
+      schema: {
+        tags: ['operator'],
+        params: tenantParams,
+        body: applicationFieldsBody,
+        response: { 200: operatorSettingsSchema },
+      },
+    },
+    async (req) => {
+      const tenant = await findTenant(deps.db, req.params.tenantId);
+      if (!tenant) throw notFound();
+      await saveApplicationFields(deps.db, deps, {
+        scope: requireScope(req),
+        tenantId: tenant.id,
+        body: req.body,
+        ip: req.ip,
+      });
+      return operatorSettingsView(deps.db, tenant.id);
+    },
+  );
+
+  app.put(
+    '/api/operator/tenants/:tenantId/support-page',
+    {
+      config: { access: operatorAdmins },
+      schema: {
+        tags: ['operator'],
+        params: tenantParams,
+        body: supportPageBody,
+        response: { 200: operatorSettingsSchema },
+      },
+    },
+    async (req) => {
+      const tenant = await findTenant(deps.db, req.params.tenantId);
+      if (!tenant) throw notFound();
+      await saveSupportPage(deps.db, deps, {
+        scope: requireScope(req),
+        tenantId: tenant.id,
+        body: req.body,
+        ip: req.ip,
+      });
+      return operatorSettingsView(deps.db, tenant.id);
+    },
+  );
+};

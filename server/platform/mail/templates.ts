@@ -308,6 +308,57 @@ const mfaReset: Template<MfaResetVars> = {
   }),
 };
 
+export type NotificationAddressVerificationVars = {
+  email: string;
+  tenantCode: string;
+  tenantName: string;
+  url: string;
+  /** Already formatted in the requesting user's time zone. */
+  expiresAt: string;
+};
+
+/** 登録メールアドレスの確認 (`001 §5.4.2` ③): a tenant's notification address, verified by its link. */
+const notificationAddressVerification: Template<NotificationAddressVerificationVars> = {
+  ja: (v) => ({
+    subject: '【Madoguchi】登録メールアドレスの確認',
+    body: [
+      'ご担当者 様',
+      '',
+      'メールアドレスの登録ありがとうございます。',
+      `Madoguchi のテナント ${v.tenantName}（${v.tenantCode}）の通知先メールアドレスとして ${v.email} が登録されました。`,
+      '下記 URL にアクセスいただくことで登録完了となります。',
+      `URL の有効期限は 24 時間です。（有効期限: ${v.expiresAt}）`,
+      '',
+      v.url,
+      '',
+      '有効期限が切れた場合は、メールアドレス設定画面から再度保存してください。',
+      '',
+      '※当メールは送信専用メールアドレスから配信されています。このままご返信いただきましてもお答えできませんのでご了承ください。',
+      '※当メールに心当たりの無い場合は、誠に恐れ入りますが破棄していただけますよう、よろしくお願いいたします。',
+      '',
+      '以上、よろしくお願いいたします。',
+    ].join('\n'),
+  }),
+  en: (v) => ({
+    subject: '[Madoguchi] Please confirm your e-mail address',
+    body: [
+      'Dear recipient,',
+      '',
+      'Thank you for registering this e-mail address.',
+      `${v.email} has been registered as a notification address of the Madoguchi tenant ${v.tenantName} (${v.tenantCode}).`,
+      'Open the URL below to complete the registration.',
+      `The URL is valid for 24 hours. (Expires: ${v.expiresAt})`,
+      '',
+      v.url,
+      '',
+      'If the URL has expired, save the address again on the notification address settings page.',
+      '',
+      'This message was sent from a send-only address; replies are not read.',
+      'If you did not expect this message, please discard it.',
+    ].join('\n'),
+  }),
+};
+
 export const mailTemplates = {
   'mfa-code': mfaCode,
   'mfa-reset': mfaReset,
@@ -316,6 +367,7 @@ export const mailTemplates = {
   invitation,
   activation,
   lockout,
+  'notification-address-verification': notificationAddressVerification,
   ...accountRequestMailTemplates,
 } as const;
 export type MailTemplateName = keyof typeof mailTemplates;

@@ -1,0 +1,120 @@
+import { translate } from '../../../common/messages.js';
+import {
+  addressesOf,
+  type NotificationAddressesInput,
+  notificationConfirmErrors,
+} from '../../../common/tenant-settings.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { SignedInUser } from '../../platform/auth/plugin.js';
+import type { Scope } from '../../platform/auth/scope.js';
+import { AppError } from '../../platform/errors.js';
+import { formatDateTime } from '../../platform/format-time.js';
+import { queueMail } from '../../platform/mail/outbox.js';
+import { newToken } from '../../platform/tokens.js';
+import { storedAddresses } from './repository.js';
+
+export const VERIFICATION_VALID_HOURS = 24;
+
+type SaveInput = {
+  scope: Scope & { tenantId: string };
+  user: SignedInUser;
+  body: NotificationAddressesInput;
+  ip: string | null;
+};
+
+/**
+ * メールアドレス設定の保存 (PP-6, `001 §5.4.2`). Per slot: emptied → deleted without a mail;
+ * unchanged → kept as it is (a verified address stays verified); new or changed → needs its
+ * confirm field, becomes unverified and gets 登録メールアドレスの確認 with a 24-hour link. One
+ * transaction under the tenant's lock; a refused confirm field writes nothing.
+ */
+export async function saveNotificationAddresses(
+  db: Db,
+  deps: Pick<AppDeps, 'clock' | 'jobs' | 'config'>,
+  input: SaveInput,
+): Promise<{ verificationSentTo: string[] }> {
+  const { scope, user, body } = input;
+  const tenantId = scope.tenantId;
+  return db.transaction().execute(async (trx) => {
+    // Two saves of the same tenant run one after the other (the rows of empty slots do not exist yet).
+    const tenant = await trx
+      .selectFrom('organizations')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', tenantId)
+      .forNoKeyUpdate()
+      .executeTakeFirstOrThrow();
+    const stored = await storedAddresses(trx, tenantId, true);
+    const bySlot = new Map(stored.map((r) => [r.slot, r]));
+    const errors = notificationConfirmErrors(
+      body,
+      [1, 2, 3].map((slot) => bySlot.get(slot)?.email ?? null),
+    );
+    if (Object.keys(errors).length > 0) {
+      throw new AppError(
+        400,
+        'validation',
+        Object.fromEntries(Object.entries(errors).map(([f, key]) => [f, [translate(user.locale, key)]])),
+      );
+    }
+
+    const now = deps.clock.now();
+    const expiresAt = new Date(now.getTime() + VERIFICATION_VALID_HOURS * 3600_000);
+    const sent: string[] = [];
+    const deleted: number[] = [];
+    for (const [i, email] of addressesOf(body).entries()) {
+      const slot = i + 1;
+      const current = bySlot.get(slot);
+      if (email === '') {
+        if (current) {
+          await trx.deleteFrom('notification_addresses').where('id', '=', current.id).execute();
+          deleted.push(slot);
+        }
+        continue;
+      }
+      if (current?.email === email) continue;
+      const { token, hash } = newToken();
+      const values = {
+        email,
+        verified_at: null,
+        token_hash: hash,
+        token_expires_at: expiresAt,
+        created_at: now,
+      };
+      if (current)
+        await trx.updateTable('notification_addresses').set(values).where('id', '=', current.id).execute();
+      else
+        await trx
+          .insertInto('notification_addresses')
+          .values({ tenant_id: tenantId, slot, ...values })
+          .execute();
+      await queueMail(trx, deps, {
+        to: email,
+        locale: user.locale,
+        tenantId,
+        template: 'notification-address-verification',
+        vars: {
+          email,
+          tenantCode: tenant.code,
+          tenantName: tenant.name,
+          url: `${deps.config.publicUrl}/notification-addresses/verify/${token}`,
+          expiresAt: formatDateTime(expiresAt, user.locale, user.timeZone),
+        },
+      });
+      sent.push(email);
+    }
+    if (sent.length > 0 || deleted.length > 0)
+      await recordAudit(trx, deps.clock, {
+        actorUserId: scope.userId,
+        organizationId: scope.organizationId,
+        tenantId,
+        action: 'notification_addresses.update',
+        targetType: 'organization',
+        targetId: tenantId,
+        ip: input.ip,
+        details: { verificationSentTo: sent, deletedSlots: deleted },
+      });
+    return { verificationSentTo: sent };
+  });
+}

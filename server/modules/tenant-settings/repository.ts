@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import {
+  type ApplicationField,
+  type TenantLink,
+  tenantSettingsLimits,
+} from '../../../common/tenant-settings.js';
+import type { Db } from '../../db/pool.js';
+
+export type TenantSettingsView = {
+  utmApplicationEnabled: boolean;
+  contractCheckExemptDays: number;
+  referrerUrls: string[];
+  links: TenantLink[];
+  applicationFields: ApplicationField[];
+};
+
+/** The tenant's settings row, or the defaults when it has none (no row = defaults). */
+export async function settingsRow(db: Db, tenantId: string) {
+  const row = await db
+    .selectFrom('tenant_settings')
+    .select(['utm_application_enabled', 'contract_check_exempt_days', 'manuals_url', 'support_contact_email'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return (
+    row ?? {
+      utm_application_enabled: false,
+      contract_check_exempt_days: tenantSettingsLimits.exemptDaysDefault,
+      manuals_url: null,
+      support_contact_email: null,
+    }
+  );
+}
+
+/** サービス利用申請情報 追加項目 of a tenant, in display order. */
+export async function applicationFields(db: Db, tenantId: string): Promise<ApplicationField[]> {
+  return db
+    .selectFrom('tenant_application_fields')
+    .select(['name', 'required', 'type', 'options'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('position')
+    .execute();
+}
+
+/** GET /api/partner/tenant-settings: the row (or defaults) and its three lists. */
+export async function tenantSettingsView(db: Db, tenantId: string): Promise<TenantSettingsView> {
+  const [row, referrers, links, fields] = await Promise.all([
+    settingsRow(db, tenantId),
+    db
+      .selectFrom('tenant_referrer_urls')
+      .select('url')
+      .where('tenant_id', '=', tenantId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('tenant_links')
+      .select([
+        'name',
+        'url',
+        'description',
+        sql<string>`to_char(published_on, 'YYYY-MM-DD')`.as('publishedOn'),
+      ])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('position')
+      .execute(),
+    applicationFields(db, tenantId),
+  ]);
+  return {
+    utmApplicationEnabled: row.utm_application_enabled,
+    contractCheckExemptDays: row.contract_check_exempt_days,
+    referrerUrls: referrers.map((r) => r.url),
+    links,
+    applicationFields: fields,
+  };
+}
+
+/** The operator's view of a tenant's settings (OP-1): additional fields and the support page. */
+export async function operatorSettingsView(db: Db, tenantId: string) {
+  const [row, fields] = await Promise.all([settingsRow(db, tenantId), applicationFields(db, tenantId)]);
+  return { applicationFields: fields, manualsUrl: row.manuals_url, contactEmail: row.support_contact_email };
+}
+
+/**
+ * Makes sure the tenant has a settings row and locks it: every write to a tenant's settings and
+ * lists starts here, so two saves of the same tenant run one after the other.
+ */
+export async function lockSettings(trx: Db, tenantId: string, now: Date): Promise<void> {
+  await trx
+    .insertInto('tenant_settings')
+    .values({ tenant_id: tenantId, updated_at: now })
+    .onConflict((oc) => oc.column('tenant_id').doNothing())
+    .execute();
+  await trx
+    .selectFrom('tenant_settings')
+    .select('tenant_id')
+    .where('tenant_id', '=', tenantId)
+    .forUpdate()
+    .execute();
+}

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { applicationFieldsBody, supportPageBody } from '../../../common/tenant-settings.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Scope } from '../../platform/auth/scope.js';
+import { lockSettings } from './repository.js';
+
+type Input<B> = { scope: Scope; tenantId: string; body: B; ip: string | null };
+
+/** OP-1: the tenant's サービス利用申請情報 追加項目, replaced as a whole (the partner only reads them). */
+export async function saveApplicationFields(
+  db: Db,
+  deps: Pick<AppDeps, 'clock'>,
+  input: Input<z.output<typeof applicationFieldsBody>>,
+): Promise<void> {
+  const { tenantId, body } = input;
+  await db.transaction().execute(async (trx) => {
+    await lockSettings(trx, tenantId, deps.clock.now());
+    await trx.deleteFrom('tenant_application_fields').where('tenant_id', '=', tenantId).execute();
+    if (body.fields.length > 0)
+      await trx
+        .insertInto('tenant_application_fields')
+        .values(
+          body.fields.map((f, position) => ({
+            tenant_id: tenantId,
+            position,
+            name: f.name,
+            required: f.required,
+            type: f.type,
+            options: f.type === 'select' ? f.options : [],
+          })),
+        )
+        .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: input.scope.userId,
+      organizationId: input.scope.organizationId,
+      tenantId,
+      action: 'tenant.application_fields.update',
+      targetType: 'organization',
+      targetId: tenantId,
+      ip: input.ip,
+      details: { fields: body.fields.map((f) => f.name) },
+    });
+  });
+}
+
+/** OP-1 / PP-8: the support page of a tenant (manuals URL, contact address); '' clears a value. */
+export async function saveSupportPage(
+  db: Db,
+  deps: Pick<AppDeps, 'clock'>,
+  input: Input<z.output<typeof supportPageBody>>,
+): Promise<void> {
+  const { tenantId, body } = input;
+  await db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    await lockSettings(trx, tenantId, now);
+    await trx
+      .updateTable('tenant_settings')
+      .set({
+        manuals_url: body.manualsUrl === '' ? null : body.manualsUrl,
+        support_contact_email: body.contactEmail === '' ? null : body.contactEmail,
+        updated_at: now,
+      })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: input.scope.userId,
+      organizationId: input.scope.organizationId,
+      tenantId,
+      action: 'tenant.support_page.update',
+      targetType: 'organization',
+      targetId: tenantId,
+      ip: input.ip,
+      details: { manualsUrl: body.manualsUrl, contactEmail: body.contactEmail },
+    });
+  });
+}

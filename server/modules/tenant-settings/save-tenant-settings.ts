@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { tenantSettingsBody } from '../../../common/tenant-settings.js';
+import type { Db } from '../../db/pool.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Scope } from '../../platform/auth/scope.js';
+import { lockSettings } from './repository.js';
+
+type Body = z.output<typeof tenantSettingsBody>;
+
+/**
+ * テナント設定の保存 (PP-4, `001 §5.4.1`): the two settings and both lists, which replace the
+ * stored ones as a whole, in one transaction with the audit event.
+ */
+export async function saveTenantSettings(
+  db: Db,
+  deps: Pick<AppDeps, 'clock'>,
+  input: { scope: Scope & { tenantId: string }; body: Body; ip: string | null },
+): Promise<void> {
+  const { scope, body } = input;
+  const tenantId = scope.tenantId;
+  await db.transaction().execute(async (trx) => {
+    const now = deps.clock.now();
+    await lockSettings(trx, tenantId, now);
+    await trx
+      .updateTable('tenant_settings')
+      .set({
+        utm_application_enabled: body.utmApplicationEnabled,
+        contract_check_exempt_days: body.contractCheckExemptDays,
+        updated_at: now,
+      })
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    await trx.deleteFrom('tenant_referrer_urls').where('tenant_id', '=', tenantId).execute();
+    if (body.referrerUrls.length > 0)
+      await trx
+        .insertInto('tenant_referrer_urls')
+        .values(body.referrerUrls.map((url, position) => ({ tenant_id: tenantId, position, url })))
+        .execute();
+    await trx.deleteFrom('tenant_links').where('tenant_id', '=', tenantId).execute();
+    if (body.links.length > 0)
+      await trx
+        .insertInto('tenant_links')
+        .values(
+          body.links.map((l, position) => ({
+            tenant_id: tenantId,
+            position,
+            name: l.name,
+            url: l.url,
+            description: l.description,
+            published_on: l.publishedOn,
+          })),
+        )
+        .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: scope.userId,
+      organizationId: scope.organizationId,
+      tenantId,
+      action: 'tenant_settings.update',
+      targetType: 'organization',
+      targetId: tenantId,
+      ip: input.ip,
+      details: {
+        utmApplicationEnabled: body.utmApplicationEnabled,
+        contractCheckExemptDays: body.contractCheckExemptDays,
+        referrerUrls: body.referrerUrls.length,
+        links: body.links.length,
+      },
+    });
+  });
+}
