@@ -62,6 +62,22 @@ export async function seedDemo(db: Db, clock: Clock, password: string): Promise<
       actorUserId: null,
       ip: null,
     });
+    // Verified notification addresses (PP-6), so the dashboard does not warn about missing ones.
+    await trx
+      .insertInto('notification_addresses')
+      .values(
+        [
+          { tenant: tenant1.id, email: 'notice@demo-hanbai.example' },
+          { tenant: tenant2.id, email: 'notice@sample-shoji.example' },
+        ].map(({ tenant, email }) => ({
+          tenant_id: tenant,
+          slot: 1,
+          email,
+          verified_at: clock.now(),
+          created_at: clock.now(),
+        })),
+      )
+      .execute();
     const { n } = (await sql<{ n: string }>`SELECT nextval('customer_code_seq') AS n`.execute(trx)).rows[0]!;
     const customer = await trx
       .insertInto('organizations')
