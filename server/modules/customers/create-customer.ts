@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import { formatCustomerCode } from '../../../common/codes.js';
+import type { CustomerBody } from '../../../common/customers.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { PartnerContext } from './context.js';
+
+/** 顧客作成 (CU-2): the customer organisation with the next `A` code and its profile, audited. */
+export async function createCustomer(deps: AppDeps, ctx: PartnerContext, body: CustomerBody) {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const { n } = (await sql<{ n: string }>`SELECT nextval('customer_code_seq') AS n`.execute(trx)).rows[0]!;
+    const organization = await trx
+      .insertInto('organizations')
+      .values({
+        kind: 'customer',
+        code: formatCustomerCode(BigInt(n)),
+        name: body.name,
+        tenant_id: ctx.tenantId,
+        created_at: now,
+      })
+      .returning(['id', 'code'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('customers')
+      .values({
+        id: organization.id,
+        tenant_id: ctx.tenantId,
+        ...profileColumns(body),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: ctx.userId,
+      organizationId: ctx.organizationId,
+      tenantId: ctx.tenantId,
+      action: 'customer.create',
+      targetType: 'customer',
+      targetId: organization.id,
+      ip: ctx.ip,
+      details: { code: organization.code, name: body.name },
+    });
+    return organization;
+  });
+}
+
+/** The form's fields as columns of `customers` (the name lives in `organizations`). */
+export function profileColumns(body: CustomerBody) {
+  return {
+    memo1: body.memo1,
+    memo2: body.memo2,
+    memo3: body.memo3,
+    contact_family_name: body.contactFamilyName,
+    contact_given_name: body.contactGivenName,
+    department: body.department,
+    title: body.title,
+    email: body.email,
+    postal_code: body.postalCode,
+    prefecture: body.prefecture,
+    address: body.address,
+    phone: body.phone,
+  };
+}

@@ -1,0 +1,75 @@
+import type { CustomerBody } from '../../../common/customers.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { PartnerContext } from './context.js';
+import { lockCustomer } from './repository.js';
+
+const profileFields = [
+  'memo1',
+  'memo2',
+  'memo3',
+  'contactFamilyName',
+  'contactGivenName',
+  'department',
+  'title',
+  'email',
+  'postalCode',
+  'prefecture',
+  'address',
+  'phone',
+] as const;
+const column = {
+  memo1: 'memo1',
+  memo2: 'memo2',
+  memo3: 'memo3',
+  contactFamilyName: 'contact_family_name',
+  contactGivenName: 'contact_given_name',
+  department: 'department',
+  title: 'title',
+  email: 'email',
+  postalCode: 'postal_code',
+  prefecture: 'prefecture',
+  address: 'address',
+  phone: 'phone',
+} as const;
+
+/**
+ * 顧客情報変更 (CU-3): the whole form again; at least one field must differ from what is stored
+ * (400 `no_changes`), only changed fields are written, audited with their names.
+ */
+export async function updateCustomer(
+  deps: AppDeps,
+  ctx: PartnerContext,
+  customerId: string,
+  body: CustomerBody,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await lockCustomer(trx, ctx.tenantId, customerId);
+    if (!current) throw notFound();
+    const changedProfile = profileFields.filter((f) => body[f] !== current[f]);
+    const nameChanged = body.name !== current.name;
+    if (!nameChanged && changedProfile.length === 0) throw new AppError(400, 'no_changes');
+    if (nameChanged) {
+      await trx.updateTable('organizations').set({ name: body.name }).where('id', '=', customerId).execute();
+    }
+    await trx
+      .updateTable('customers')
+      .set({
+        ...Object.fromEntries(changedProfile.map((f) => [column[f], body[f]])),
+        updated_at: deps.clock.now(),
+      })
+      .where('id', '=', customerId)
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: ctx.userId,
+      organizationId: ctx.organizationId,
+      tenantId: ctx.tenantId,
+      action: 'customer.update',
+      targetType: 'customer',
+      targetId: customerId,
+      ip: ctx.ip,
+      details: { code: current.code, fields: [...(nameChanged ? ['name'] : []), ...changedProfile] },
+    });
+  });
+}
