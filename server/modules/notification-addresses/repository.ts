@@ -9,7 +9,7 @@ export type NotificationAddressesView = {
 export async function storedAddresses(db: Db, tenantId: string, lock = false) {
   let q = db
     .selectFrom('notification_addresses')
-    .select(['id', 'slot', 'email', 'verified_at'])
+    .select(['id', 'slot', 'email', 'verified_at', 'token_expires_at'])
     .where('tenant_id', '=', tenantId)
     .orderBy('slot');
   if (lock) q = q.forUpdate();

@@ -26,8 +26,9 @@ type SaveInput = {
 
 /**
  * メールアドレス設定の保存 (PP-6, `001 §5.4.2`). Per slot: emptied → deleted without a mail;
- * unchanged → kept as it is (a verified address stays verified); new or changed → needs its
- * confirm field, becomes unverified and gets 登録メールアドレスの確認 with a 24-hour link. One
+ * unchanged → kept as it is (a verified address stays verified; an unverified one whose link
+ * has expired gets a fresh link); new or changed → needs its confirm field, becomes unverified
+ * and gets 登録メールアドレスの確認 with a 24-hour link. One
  * transaction under the tenant's lock; a refused confirm field writes nothing.
  */
 export async function saveNotificationAddresses(
@@ -73,7 +74,9 @@ export async function saveNotificationAddresses(
         }
         continue;
       }
-      if (current?.email === email) continue;
+      // Unchanged: kept as it is — unless still unverified with its link expired, then a fresh link.
+      if (current?.email === email && (current.verified_at || (current.token_expires_at ?? now) > now))
+        continue;
       const { token, hash } = newToken();
       const values = {
         email,
