@@ -171,6 +171,16 @@ export const sharedMessages = {
 
 export type MessageKey = keyof (typeof sharedMessages)['ja'];
 
+/**
+ * A field message is an i18n key, or a key and one argument after a colon
+ * (`validation.unknownPlaceholder:{{Foo}}`): the argument fills the message's `{value}`.
+ */
+export function splitFieldMessage(message: string): { key: string; value?: string } {
+  const colon = message.indexOf(':');
+  if (colon < 0 || !message.startsWith('validation.')) return { key: message };
+  return { key: message.slice(0, colon), value: message.slice(colon + 1) };
+}
+
 /** The message for `key` in `locale`, with `{name}` placeholders filled from `params`. */
 export function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const table: Record<string, string> = sharedMessages[locale];

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../common/errors.js';
-import { translate } from '../../common/messages.js';
+import { splitFieldMessage, translate } from '../../common/messages.js';
 import type { Locale } from '../../common/roles.js';
 import { AppError } from './errors.js';
 
@@ -10,8 +10,11 @@ type Issue = { instancePath: string; message?: string; keyword: string; params: 
 /** zod issues → `{ field: [message] }`, translated; unknown keys are named individually. */
 export function fieldErrors(issues: Issue[], locale: Locale): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  const add = (field: string, key: string) => {
-    const message = translate(locale, key.startsWith('validation.') ? key : 'validation.invalid');
+  const add = (field: string, text: string) => {
+    const { key, value } = splitFieldMessage(text);
+    const message = key.startsWith('validation.')
+      ? translate(locale, key, value === undefined ? undefined : { value })
+      : translate(locale, 'validation.invalid');
     const list = fields[field] ?? [];
     fields[field] = list;
     if (!list.includes(message)) list.push(message);

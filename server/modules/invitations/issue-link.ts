@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
+import { queueTenantMail } from '../mail-templates/engine.js';
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -18,8 +19,9 @@ export type LinkInput = {
 
 /**
  * Stores a new 7-day link (only its hash) and queues its mail in the recipient's language and
- * time zone: 仮ユーザ登録通知 for sign-up, 開通案内 for activation. Shared by the first invitation
- * and every re-send, so both mails always look the same.
+ * time zone: 仮ユーザ登録通知 for sign-up, 開通案内 for activation, and for a customer organisation
+ * its tenant's ポータルユーザ仮登録 template (PP-7). Shared by the first invitation and every re-send,
+ * so both mails always look the same.
  */
 export async function issueLink(
   trx: Db,
@@ -55,11 +57,44 @@ export async function issueLink(
     expiresAt: formatDateTime(expiresAt, input.user.locale, input.user.timeZone),
   };
   const mail = { to: input.user.email, locale: input.user.locale, tenantId: input.organization.tenantId };
-  if (input.kind === 'signup') {
+  const customer = await customerContext(trx, input.organization.id, input.user.id);
+  if (customer) {
+    // A customer's login user: the tenant's ポータルユーザ仮登録 template (PP-7), whatever the link kind.
+    await queueTenantMail(trx, deps, {
+      tenantId: customer.tenantId,
+      template: 'portal_user_provisional',
+      to: input.user.email,
+      locale: input.user.locale,
+      vars: {
+        CompanyName: input.organization.name,
+        UserName: customer.userName,
+        UserId: customer.userCode,
+        Email: input.user.email,
+        Url: url,
+        ExpiresAt: vars.expiresAt,
+        LoginUrl: `${deps.config.publicUrl}/login`,
+        TenantName: customer.tenantName,
+      },
+    });
+  } else if (input.kind === 'signup') {
     await queueMail(trx, deps, { ...mail, template: 'invitation', vars });
   } else {
     const loginUrl = `${deps.config.publicUrl}/login`;
     await queueMail(trx, deps, { ...mail, template: 'activation', vars: { ...vars, loginUrl } });
   }
   return { id: row.id, expiresAt, url };
+}
+
+/** For a customer organisation: its tenant and the invitee's name and user ID; else undefined. */
+async function customerContext(trx: Db, organizationId: string, userId: string) {
+  const row = await trx
+    .selectFrom('organizations as o')
+    .innerJoin('organizations as t', 't.id', 'o.tenant_id')
+    .crossJoin('users as u')
+    .select(['t.id as tenantId', 't.name as tenantName', 'u.name as userName', 'u.code as userCode'])
+    .where('o.id', '=', organizationId)
+    .where('o.kind', '=', 'customer')
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  return row;
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
 import { reissueInvitation } from '../invitations/reissue-invitation.js';
+import { queueTenantMail } from '../mail-templates/engine.js';
 
 export const RESET_VALID_MINUTES = 60;
 /**
@@ -36,7 +37,7 @@ export async function requestPasswordReset(deps: AppDeps, input: ResetRequest): 
 async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void> {
   const user = await trx
     .selectFrom('users')
-    .select(['id', 'email', 'locale', 'time_zone', 'status', 'password_hash'])
+    .select(['id', 'email', 'name', 'code', 'locale', 'time_zone', 'status', 'password_hash'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
     // One request at a time per account, so two quick clicks cannot race each other.
     .forUpdate()
@@ -54,17 +55,36 @@ async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void
     .values({ user_id: user.id, token_hash: hash, expires_at: expiresAt, created_at: now, ip: input.ip })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await queueMail(trx, deps, {
-    to: user.email,
-    locale: user.locale,
-    template: 'password-reset',
-    vars: {
-      email: user.email,
-      url: `${deps.config.publicUrl}/password-reset/${token}`,
-      expiresAt: formatDateTime(expiresAt, user.locale, user.time_zone),
-      portalUrl: `${deps.config.publicUrl}/login`,
-    },
-  });
+  const url = `${deps.config.publicUrl}/password-reset/${token}`;
+  const expires = formatDateTime(expiresAt, user.locale, user.time_zone);
+  const loginUrl = `${deps.config.publicUrl}/login`;
+  const customer = await customerMembership(trx, user.id);
+  if (customer) {
+    // A customer's login user: the tenant's パスワードリセット(Eメール) template (PP-7).
+    await queueTenantMail(trx, deps, {
+      tenantId: customer.tenantId,
+      template: 'password_reset_mail',
+      to: user.email,
+      locale: user.locale,
+      vars: {
+        CompanyName: customer.companyName,
+        UserName: user.name,
+        UserId: user.code,
+        Email: user.email,
+        Url: url,
+        ExpiresAt: expires,
+        LoginUrl: loginUrl,
+        TenantName: customer.tenantName,
+      },
+    });
+  } else {
+    await queueMail(trx, deps, {
+      to: user.email,
+      locale: user.locale,
+      template: 'password-reset',
+      vars: { email: user.email, url, expiresAt: expires, portalUrl: loginUrl },
+    });
+  }
   await recordAudit(trx, deps.clock, {
     actorUserId: null,
     action: 'user.password_reset_request',
@@ -73,6 +93,24 @@ async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void
     ip: input.ip,
     details: { resetId: row.id },
   });
+}
+
+/**
+ * The user's first active membership in a customer organisation, with its tenant: a user who
+ * signs in to a customer portal gets the tenant's own reset mail.
+ */
+async function customerMembership(trx: Db, userId: string) {
+  return trx
+    .selectFrom('memberships as m')
+    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
+    .innerJoin('organizations as t', 't.id', 'o.tenant_id')
+    .select(['t.id as tenantId', 't.name as tenantName', 'o.name as companyName'])
+    .where('m.user_id', '=', userId)
+    .where('m.status', '=', 'active')
+    .where('o.kind', '=', 'customer')
+    .orderBy('m.id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**

@@ -15,30 +15,61 @@ type QueueMailInput<N extends MailTemplateName> = {
   tenantId?: string | null;
 };
 
+/** One message already rendered, as the outbox stores it. */
+export type OutboxMessage = {
+  channel: 'mail' | 'sms';
+  to: string;
+  locale: Locale;
+  /** Which template produced it (shown in the mailbox and kept for support). */
+  template: string;
+  /** Empty for an SMS. */
+  subject: string;
+  body: string;
+  tenantId?: string | null;
+};
+
 /**
- * Writes a rendered mail to the outbox and its delivery job, both inside the caller's
- * transaction: the mail exists exactly when the change that caused it commits.
+ * Writes a rendered message to the outbox and its delivery job, both inside the caller's
+ * transaction: the message exists exactly when the change that caused it commits. The one
+ * low-level writer behind `queueMail`, `queueSms` and the tenants' templates (`queueTenantMail`).
  */
-export async function queueMail<N extends MailTemplateName>(
+export async function insertOutbox(
   trx: Db,
   deps: { clock: Clock; jobs: Jobs },
-  input: QueueMailInput<N>,
+  message: OutboxMessage,
 ): Promise<string> {
-  const { subject, body } = renderMail(input.template, input.locale, input.vars);
   const row = await trx
     .insertInto('outbox')
     .values({
-      channel: 'mail',
-      recipient: input.to,
-      locale: input.locale,
-      template: input.template,
-      subject,
-      body,
-      tenant_id: input.tenantId ?? null,
+      channel: message.channel,
+      recipient: message.to,
+      locale: message.locale,
+      template: message.template,
+      subject: message.subject,
+      body: message.body,
+      tenant_id: message.tenantId ?? null,
       created_at: deps.clock.now(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await deps.jobs.sendInTransaction<OutboxJob>(trx, OUTBOX_QUEUE, { outboxId: row.id });
   return row.id;
+}
+
+/** Renders one of the platform's own mails and writes it to the outbox (see `insertOutbox`). */
+export async function queueMail<N extends MailTemplateName>(
+  trx: Db,
+  deps: { clock: Clock; jobs: Jobs },
+  input: QueueMailInput<N>,
+): Promise<string> {
+  const { subject, body } = renderMail(input.template, input.locale, input.vars);
+  return insertOutbox(trx, deps, {
+    channel: 'mail',
+    to: input.to,
+    locale: input.locale,
+    template: input.template,
+    subject,
+    body,
+    tenantId: input.tenantId,
+  });
 }

@@ -2,7 +2,7 @@ import type { Locale } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../clock.js';
 import type { Jobs } from '../jobs.js';
-import { OUTBOX_QUEUE, type OutboxJob } from '../mail/outbox.js';
+import { insertOutbox } from '../mail/outbox.js';
 import { type SmsCodeVars, type SmsTemplateName, smsTemplates } from './templates.js';
 
 /**
@@ -14,19 +14,12 @@ export async function queueSms(
   deps: { clock: Clock; jobs: Jobs },
   input: { to: string; locale: Locale; template: SmsTemplateName; vars: SmsCodeVars },
 ): Promise<string> {
-  const row = await trx
-    .insertInto('outbox')
-    .values({
-      channel: 'sms',
-      recipient: input.to,
-      locale: input.locale,
-      template: input.template,
-      subject: '',
-      body: smsTemplates[input.template][input.locale](input.vars),
-      created_at: deps.clock.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await deps.jobs.sendInTransaction<OutboxJob>(trx, OUTBOX_QUEUE, { outboxId: row.id });
-  return row.id;
+  return insertOutbox(trx, deps, {
+    channel: 'sms',
+    to: input.to,
+    locale: input.locale,
+    template: input.template,
+    subject: '',
+    body: smsTemplates[input.template][input.locale](input.vars),
+  });
 }

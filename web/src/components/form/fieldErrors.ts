@@ -1,4 +1,5 @@
 /** Turns zod issues and server field errors into the `{ name, errors }` entries antd forms show. */
+import { splitFieldMessage } from '../../../../common/messages.js';
 
 export type FieldPath = (string | number)[];
 export type FieldError = { name: FieldPath; errors: string[] };
@@ -45,7 +46,19 @@ export function serverFieldErrors(fields: Record<string, string[]> | undefined):
     }));
 }
 
+/**
+ * Translates one message key (such as `validation.required`), or a key with its argument
+ * (`validation.unknownPlaceholder:{{Foo}}` fills `{value}`); plain texts pass through unchanged.
+ */
+export function translateFieldMessage(message: string, translate: (key: string) => string): string {
+  const { key, value } = splitFieldMessage(message);
+  return value === undefined ? translate(message) : translate(key).replace('{value}', value);
+}
+
 /** Translates message keys (such as `validation.required`); plain texts pass through unchanged. */
 export function translateFieldErrors(errors: FieldError[], translate: (key: string) => string): FieldError[] {
-  return errors.map((e) => ({ name: e.name, errors: e.errors.map((m) => translate(m)) }));
+  return errors.map((e) => ({
+    name: e.name,
+    errors: e.errors.map((m) => translateFieldMessage(m, translate)),
+  }));
 }

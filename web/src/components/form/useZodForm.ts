@@ -4,7 +4,12 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client.js';
-import { messagesForField, serverFieldErrors, translateFieldErrors } from './fieldErrors.js';
+import {
+  messagesForField,
+  serverFieldErrors,
+  translateFieldErrors,
+  translateFieldMessage,
+} from './fieldErrors.js';
 
 /**
  * An antd form validated by one of the shared zod schemas: `rule(name)` checks a field in the
@@ -29,7 +34,8 @@ export function useZodForm<S extends z.ZodType>(schema: S, { prepare = asIs }: O
           const result = schema.safeParse(prepare(getFieldsValue()));
           if (result.success) return;
           const messages = messagesForField(result.error.issues, name);
-          if (messages.length > 0) throw new Error(messages.map((m) => t(m)).join(' '));
+          if (messages.length > 0)
+            throw new Error(messages.map((m) => translateFieldMessage(m, t)).join(' '));
         },
       }),
     [schema, t, prepare],
