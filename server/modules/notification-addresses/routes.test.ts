@@ -145,7 +145,7 @@ describe('saving addresses (PP-6)', () => {
   it('an unchanged verified address stays verified and needs no confirm; only the new one is mailed', async () => {
     await verifiedFirst('ops@aozora.example.jp');
     expect(await verifiedNotificationAddresses(t.db, tenantA.id)).toEqual(['ops@aozora.example.jp']);
-    const outboxBefore = (await countRows(t.db)).outbox;
+    const outboxBefore = (await countRows(t.db)).outbox!;
     const res = await adminA.put(URL_, {
       email1: 'ops@aozora.example.jp',
       email2: 'sales@aozora.example.jp',
@@ -195,7 +195,7 @@ describe('saving addresses (PP-6)', () => {
       email3: 'three@aozora.example.jp',
       email3Confirm: 'three@aozora.example.jp',
     });
-    const outboxBefore = (await countRows(t.db)).outbox;
+    const outboxBefore = (await countRows(t.db)).outbox!;
     const res = await adminA.put(URL_, { email1: 'ops@aozora.example.jp', email2: '', email3: '' });
     expect(res.json()).toEqual({
       addresses: [{ slot: 1, email: 'ops@aozora.example.jp', verified: true }],
@@ -317,7 +317,7 @@ describe('the verification link', () => {
   it('two parallel confirmations verify once: one 200, one 404', async () => {
     await adminA.put(URL_, { email1: 'ops@aozora.example.jp', email1Confirm: 'ops@aozora.example.jp' });
     const token = await tokenSentTo('ops@aozora.example.jp');
-    const auditsBefore = (await countRows(t.db)).audit_events;
+    const auditsBefore = (await countRows(t.db)).audit_events!;
     const answers = await Promise.all([
       new TestClient(t.app).post(verifyUrl(token)),
       new TestClient(t.app).post(verifyUrl(token)),
