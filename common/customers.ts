@@ -49,7 +49,9 @@ const postalCode = z
 
 const prefecture = z.enum(prefectures, {
   error: (issue) =>
-    issue.input === undefined || issue.input === null || issue.input === ''
+    issue.input === undefined ||
+    issue.input === null ||
+    (typeof issue.input === 'string' && !issue.input.trim())
       ? 'validation.required'
       : 'validation.prefecture',
 });
