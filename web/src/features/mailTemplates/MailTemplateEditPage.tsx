@@ -2,10 +2,12 @@ import { Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { isMailTemplateKey } from '../../../../common/mail-templates.js';
 import type { Locale } from '../../../../common/roles.js';
 import type { MailTemplateDetail, MailTemplateText } from '../../api/mailTemplates.js';
 import { useLoadedSession } from '../../api/session.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { NotFoundContent } from '../errors/NotFoundPage.js';
 import { isAdminRole } from '../users/roles.js';
 import { mailTemplateLocales } from './locales.js';
 import { MailTemplateBreadcrumb } from './MailTemplateBreadcrumb.js';
@@ -36,6 +38,7 @@ export function MailTemplateEditPage() {
     : editable
       ? t('mailTemplates.editTitle')
       : t('mailTemplates.viewTitle');
+  if (!isMailTemplateKey(templateKey)) return <NotFoundContent />;
 
   return (
     <>

@@ -2,8 +2,13 @@ import { Alert, Button, Flex, Form, Input, type InputRef, Typography } from 'ant
 import type { TextAreaRef } from 'antd/es/input/TextArea.js';
 import { type SyntheticEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type MailTemplateKey,
+  mailTemplateBody,
+  mailTemplateDefinitions,
+} from '../../../../common/mail-templates.js';
 import type { Locale } from '../../../../common/roles.js';
-import { type MailTemplateText, useMailTemplate, usePreviewMailTemplate } from '../../api/mailTemplates.js';
+import { useMailTemplate, usePreviewMailTemplate } from '../../api/mailTemplates.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';
@@ -11,12 +16,11 @@ import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import type { MailTemplateDraft } from './MailTemplateEditPage.js';
 import { MailTemplateStatusTag } from './MailTemplateStatusTag.js';
-import { mailTemplateFormSchema } from './mailTemplateSchema.js';
 
 type Field = 'subject' | 'body';
 
 type Props = {
-  templateKey: string;
+  templateKey: MailTemplateKey;
   locale: Locale;
   editable: boolean;
   onChecked: (draft: MailTemplateDraft) => void;
@@ -30,11 +34,14 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
   const { t } = useTranslation();
   const template = useMailTemplate(templateKey, locale);
   const detail = template.data;
-  const schema = useMemo(
-    () => mailTemplateFormSchema(templateKey, detail?.sms ?? false),
-    [templateKey, detail?.sms],
+  const sms = mailTemplateDefinitions[templateKey].sms;
+  const schema = useMemo(() => mailTemplateBody(templateKey), [templateKey]);
+  // an SMS has no subject field: the request carries none
+  const prepare = useCallback(
+    (values: Record<string, unknown>) => (sms ? { subject: null, body: values.body } : values),
+    [sms],
   );
-  const { form, rule, parse, showServerErrors } = useZodForm(schema);
+  const { form, rule, parse, showServerErrors } = useZodForm(schema, { prepare });
   const error = useSubmitError(showServerErrors);
   const [unchanged, setUnchanged] = useState(false);
   const preview = usePreviewMailTemplate(templateKey);
@@ -78,8 +85,8 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
   const onFinish = (raw: Record<string, unknown>) => {
     error.clear();
     setUnchanged(false);
-    const values = parse(raw) as MailTemplateText;
-    const subject = detail.sms ? '' : values.subject;
+    const values = parse(raw);
+    const subject = sms ? '' : values.subject;
     if (subject === (detail.subject ?? '') && values.body === detail.body) {
       setUnchanged(true);
       return;
@@ -109,7 +116,7 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
         <Alert type="info" showIcon title={t('mailTemplates.readOnly')} style={{ marginBottom: 16 }} />
       )}
       <FormError message={unchanged ? t('validation.noChanges') : error.message} />
-      {!detail.sms && (
+      {!sms && (
         <Form.Item
           name="subject"
           label={t('mailTemplates.subject')}
