@@ -8,6 +8,8 @@ export const customerMessages = {
     'error.customer_has_contracts': '契約が存在するため、顧客を削除できません。',
     'error.customer_has_devices': 'UTMが存在するため、顧客を削除できません。',
     'error.postal_code_not_found': '該当する住所が見つかりません。',
+    'error.email_in_use': 'このメールアドレスは他のユーザが使用しています。',
+    'error.shared_account': 'このユーザは他の組織にも所属しているため、氏名・連絡先を変更できません。',
   },
   en: {
     'validation.postalCode': 'Enter the postal code as 7 digits or in the form 733-0001.',
@@ -17,5 +19,8 @@ export const customerMessages = {
     'error.customer_has_contracts': 'This customer has contracts and cannot be deleted.',
     'error.customer_has_devices': 'This customer has UTMs and cannot be deleted.',
     'error.postal_code_not_found': 'No address was found for this postal code.',
+    'error.email_in_use': 'Another user already uses this e-mail address.',
+    'error.shared_account':
+      'This user also belongs to other organisations, so the name and contact details cannot be changed here.',
   },
 } as const;
