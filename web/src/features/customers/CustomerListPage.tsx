@@ -22,7 +22,7 @@ export function CustomerListPage() {
   return (
     <>
       <CustomerBreadcrumb items={[]} />
-      <Flex justify="space-between" align="center" wrap gap={16}>
+      <Flex justify="space-between" align="flex-start" wrap gap={16}>
         <PageTitle>{t('customers.title')}</PageTitle>
         <Button
           type="primary"

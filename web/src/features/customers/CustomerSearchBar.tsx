@@ -28,9 +28,11 @@ export function CustomerSearchBar({ applied, onSearch }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const [shown, setShown] = useState<FilterKey[]>(() => filterKeys.filter((key) => applied[key] !== ''));
+  const [menuOpen, setMenuOpen] = useState(false);
   const count = appliedFilterCount(applied);
 
   const toggle = (key: FilterKey) => {
+    setMenuOpen(false);
     if (shown.includes(key)) {
       setShown(shown.filter((k) => k !== key));
       form.setFieldValue(key, '');
@@ -74,6 +76,8 @@ export function CustomerSearchBar({ applied, onSearch }: Props) {
           <Form.Item label=" " colon={false}>
             <Dropdown
               trigger={['click']}
+              open={menuOpen}
+              onOpenChange={(open) => setMenuOpen(open)}
               menu={{
                 selectable: true,
                 multiple: true,

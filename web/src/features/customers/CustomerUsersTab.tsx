@@ -7,6 +7,9 @@ import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { SectionTitle } from './SectionTitle.js';
 
+/** Solid colours with white text (WCAG AA contrast). */
+const statusColors: Record<string, string> = { active: '#237804', invited: '#0958d9', expired: '#ad4e00' };
+
 /** The status word of a login user: 仮登録 (期限切れ), 有効, 無効. */
 export function customerUserStatusKey(user: Pick<CustomerUser, 'status' | 'invitationExpired'>): string {
   if (user.status === 'invited') return user.invitationExpired ? 'expired' : 'invited';
@@ -71,11 +74,7 @@ export function CustomerUsersTab({ customerId }: { customerId: string }) {
       title: t('customerUsers.status'),
       render: (_: unknown, user) => {
         const key = customerUserStatusKey(user);
-        return (
-          <Tag color={key === 'active' ? 'green' : key === 'invited' ? 'blue' : 'default'}>
-            {t(`customerUsers.status.${key}`)}
-          </Tag>
-        );
+        return <Tag color={statusColors[key] ?? '#595959'}>{t(`customerUsers.status.${key}`)}</Tag>;
       },
     },
   ];
