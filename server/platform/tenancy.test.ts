@@ -26,6 +26,7 @@ type Ids = {
   passkeyId: string;
   certificateId: string;
   requestId: string;
+  postalCode: string;
 };
 type RouteSpec = {
   /** Who may call it without a session. */
@@ -207,7 +208,31 @@ const knownRoutes: Record<string, RouteSpec> = {
     access: 'protected',
     body: () => ({ email: 'crossing@example.jp' }),
   },
+  // A partner tenant's customers (CU-1 … CU-5) and the postal-code lookup of their form.
+  'GET /api/partner/customers': { access: 'protected' },
+  'POST /api/partner/customers': { access: 'protected', body: () => customerForm('越境顧客') },
+  'GET /api/partner/customers/:customerId': { access: 'protected' },
+  'PATCH /api/partner/customers/:customerId': { access: 'protected', body: () => customerForm('乗っ取り') },
+  'DELETE /api/partner/customers/:customerId': { access: 'protected' },
+  'GET /api/postal-codes/:postalCode': { access: 'protected' },
 };
+
+/** 顧客作成 / 顧客情報変更 form (CU-2, CU-3). */
+function customerForm(name: string) {
+  return {
+    name,
+    contactFamilyName: '越境',
+    contactGivenName: '太郎',
+    email: 'crossing@example.jp',
+    postalCode: '733-0001',
+    prefecture: '広島県',
+    address: '広島市西区大芝1-2-3',
+    phone: '0821234567',
+  };
+}
+
+/** Routes whose path parameter is public reference data (a postal code), not anyone's object. */
+const referenceRoutes = ['GET /api/postal-codes/:postalCode'];
 
 /** Routes whose path parameter is a bearer token rather than an object id. */
 const tokenRoutes = [
@@ -331,6 +356,7 @@ beforeAll(async () => {
     passkeyId: passkeyOfA.id,
     certificateId: certificateOfA.id,
     requestId: requestOfA.id,
+    postalCode: '7330001',
   };
   idsOfA = [
     { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
@@ -417,7 +443,10 @@ describe('another tenant’s objects', () => {
     const before = await countRows(t.db);
 
     const withIds = routes().filter(
-      (r) => !tokenRoutes.includes(r.key) && (r.url.includes(':') || knownRoutes[r.key]!.idInBody),
+      (r) =>
+        !tokenRoutes.includes(r.key) &&
+        !referenceRoutes.includes(r.key) &&
+        (r.url.includes(':') || knownRoutes[r.key]!.idInBody),
     );
     const walked: string[] = [];
     for (const r of withIds) {
@@ -436,12 +465,15 @@ describe('another tenant’s objects', () => {
     expect(walked).toEqual([
       'DELETE /api/me/passkeys/:passkeyId',
       'DELETE /api/me/sessions/:sessionId',
+      'DELETE /api/partner/customers/:customerId',
       'DELETE /api/user-groups/:groupId',
       'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
       'GET /api/organizations/:organizationId/mfa-policy',
+      'GET /api/partner/customers/:customerId',
       'GET /api/users/:userId',
       'GET /api/users/:userId/certificates',
+      'PATCH /api/partner/customers/:customerId',
       'PATCH /api/user-groups/:groupId',
       'PATCH /api/users/:userId',
       'POST /api/certificates/:certificateId/revoke',
@@ -478,15 +510,19 @@ describe('another tenant’s objects', () => {
     expect(params).toEqual([
       ['DELETE /api/me/passkeys/:passkeyId', ['passkeyId']],
       ['DELETE /api/me/sessions/:sessionId', ['sessionId']],
+      ['DELETE /api/partner/customers/:customerId', ['customerId']],
       ['DELETE /api/user-groups/:groupId', ['groupId']],
       ['GET /api/downloads/:token', ['token']],
       ['GET /api/invitations/:token', ['token']],
       ['GET /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
       ['GET /api/organizations/:organizationId/mfa-policy', ['organizationId']],
+      ['GET /api/partner/customers/:customerId', ['customerId']],
       ['GET /api/password-resets/:token', ['token']],
+      ['GET /api/postal-codes/:postalCode', ['postalCode']],
       ['GET /api/users/:userId', ['userId']],
       ['GET /api/users/:userId/certificates', ['userId']],
+      ['PATCH /api/partner/customers/:customerId', ['customerId']],
       ['PATCH /api/user-groups/:groupId', ['groupId']],
       ['PATCH /api/users/:userId', ['userId']],
       ['POST /api/certificates/:certificateId/revoke', ['certificateId']],
