@@ -5,16 +5,11 @@ import { useNavigate } from 'react-router';
 import { type CustomerUser, useCustomerUsers } from '../../api/customerUsers.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
+import { customerUserStatusKey } from './customerUserValues.js';
 import { SectionTitle } from './SectionTitle.js';
 
 /** Solid colours with white text (WCAG AA contrast). */
 const statusColors: Record<string, string> = { active: '#237804', invited: '#0958d9', expired: '#ad4e00' };
-
-/** The status word of a login user: 仮登録 (期限切れ), 有効, 無効. */
-export function customerUserStatusKey(user: Pick<CustomerUser, 'status' | 'invitationExpired'>): string {
-  if (user.status === 'invited') return user.invitationExpired ? 'expired' : 'invited';
-  return user.status;
-}
 
 /** §7.4.4 ユーザ管理: the customer's portal login users, 作成, edit and delete. */
 export function CustomerUsersTab({ customerId }: { customerId: string }) {

@@ -4,6 +4,9 @@ import { CustomerCreatePage } from '../../features/customers/CustomerCreatePage.
 import { CustomerDetailPage } from '../../features/customers/CustomerDetailPage.js';
 import { CustomerEditPage } from '../../features/customers/CustomerEditPage.js';
 import { CustomerListPage } from '../../features/customers/CustomerListPage.js';
+import { CustomerUserCreatePage } from '../../features/customers/CustomerUserCreatePage.js';
+import { CustomerUserDeletePage } from '../../features/customers/CustomerUserDeletePage.js';
+import { CustomerUserEditPage } from '../../features/customers/CustomerUserEditPage.js';
 import { PartnerDashboardPage } from '../../features/dashboard/PartnerDashboardPage.js';
 import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
 import { MailTemplateEditPage } from '../../features/mailTemplates/MailTemplateEditPage.js';
@@ -29,6 +32,9 @@ export const partnerRoutes: RouteObject = {
     { path: 'customers/new', element: <CustomerCreatePage /> },
     { path: 'customers/:customerId', element: <CustomerDetailPage /> },
     { path: 'customers/:customerId/edit', element: <CustomerEditPage /> },
+    { path: 'customers/:customerId/users/new', element: <CustomerUserCreatePage /> },
+    { path: 'customers/:customerId/users/:userId/edit', element: <CustomerUserEditPage /> },
+    { path: 'customers/:customerId/users/:userId/delete', element: <CustomerUserDeletePage /> },
     { path: 'settings', element: <OrganizationSettingsPage /> },
     { path: 'tenant-settings', element: <TenantSettingsPage /> },
     { path: 'notification-addresses', element: <NotificationAddressesPage /> },
