@@ -215,6 +215,37 @@ const knownRoutes: Record<string, RouteSpec> = {
   'PATCH /api/partner/customers/:customerId': { access: 'protected', body: () => customerForm('乗っ取り') },
   'DELETE /api/partner/customers/:customerId': { access: 'protected' },
   'GET /api/postal-codes/:postalCode': { access: 'protected' },
+  // Tenant settings (PP-4), support page (PP-8), notification addresses (PP-6) and the operator's part (OP-1).
+  'GET /api/partner/tenant-settings': { access: 'protected' },
+  'PUT /api/partner/tenant-settings': {
+    access: 'protected',
+    body: () => ({
+      utmApplicationEnabled: true,
+      contractCheckExemptDays: 1,
+      referrerUrls: ['https://crossing.example.jp/'],
+      links: [],
+    }),
+  },
+  'GET /api/partner/support': { access: 'protected' },
+  'GET /api/partner/notification-addresses': { access: 'protected' },
+  'PUT /api/partner/notification-addresses': {
+    access: 'protected',
+    body: () => ({ email1: 'crossing@example.jp', email1Confirm: 'crossing@example.jp' }),
+  },
+  // The link of a notification address's verification mail: the unguessable token is the credential.
+  'GET /api/notification-addresses/verify/:token': { access: 'public', anonymous: 404 },
+  'POST /api/notification-addresses/verify/:token': { access: 'public', anonymous: 404 },
+  // Tenant selection (PP-1): only ever the caller's own partner tenants.
+  'GET /api/partner/cross-tenant-search': { access: 'protected' },
+  'GET /api/operator/tenants/:tenantId/settings': { access: 'protected' },
+  'PUT /api/operator/tenants/:tenantId/application-fields': {
+    access: 'protected',
+    body: () => ({ fields: [{ name: '越境', required: false, type: 'text', options: [] }] }),
+  },
+  'PUT /api/operator/tenants/:tenantId/support-page': {
+    access: 'protected',
+    body: () => ({ manualsUrl: 'https://crossing.example.jp/', contactEmail: 'crossing@example.jp' }),
+  },
 };
 
 /** 顧客作成 / 顧客情報変更 form (CU-2, CU-3). */
@@ -236,6 +267,8 @@ const referenceRoutes = ['GET /api/postal-codes/:postalCode'];
 
 /** Routes whose path parameter is a bearer token rather than an object id. */
 const tokenRoutes = [
+  'GET /api/notification-addresses/verify/:token',
+  'POST /api/notification-addresses/verify/:token',
   'GET /api/invitations/:token',
   'POST /api/invitations/:token/accept',
   'POST /api/invitations/:token/verify',
@@ -469,6 +502,7 @@ describe('another tenant’s objects', () => {
       'DELETE /api/user-groups/:groupId',
       'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
+      'GET /api/operator/tenants/:tenantId/settings',
       'GET /api/organizations/:organizationId/mfa-policy',
       'GET /api/partner/customers/:customerId',
       'GET /api/users/:userId',
@@ -492,6 +526,8 @@ describe('another tenant’s objects', () => {
       'POST /api/users/:userId/temporary-password',
       'POST /api/users/:userId/unlock',
       'PUT /api/operator/organizations/:organizationId/password-policy',
+      'PUT /api/operator/tenants/:tenantId/application-fields',
+      'PUT /api/operator/tenants/:tenantId/support-page',
       'PUT /api/organizations/:organizationId/mfa-policy',
       'PUT /api/user-groups/:groupId/members',
     ]);
@@ -514,8 +550,10 @@ describe('another tenant’s objects', () => {
       ['DELETE /api/user-groups/:groupId', ['groupId']],
       ['GET /api/downloads/:token', ['token']],
       ['GET /api/invitations/:token', ['token']],
+      ['GET /api/notification-addresses/verify/:token', ['token']],
       ['GET /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['GET /api/operator/tenants/:tenantId', ['tenantId']],
+      ['GET /api/operator/tenants/:tenantId/settings', ['tenantId']],
       ['GET /api/organizations/:organizationId/mfa-policy', ['organizationId']],
       ['GET /api/partner/customers/:customerId', ['customerId']],
       ['GET /api/password-resets/:token', ['token']],
@@ -529,6 +567,7 @@ describe('another tenant’s objects', () => {
       ['POST /api/downloads/:token/download', ['token']],
       ['POST /api/invitations/:token/accept', ['token']],
       ['POST /api/invitations/:token/verify', ['token']],
+      ['POST /api/notification-addresses/verify/:token', ['token']],
       ['POST /api/operator/account-requests/:requestId/complete', ['requestId']],
       ['POST /api/operator/account-requests/:requestId/start', ['requestId']],
       ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
@@ -544,6 +583,8 @@ describe('another tenant’s objects', () => {
       ['POST /api/users/:userId/temporary-password', ['userId']],
       ['POST /api/users/:userId/unlock', ['userId']],
       ['PUT /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
+      ['PUT /api/operator/tenants/:tenantId/application-fields', ['tenantId']],
+      ['PUT /api/operator/tenants/:tenantId/support-page', ['tenantId']],
       ['PUT /api/organizations/:organizationId/mfa-policy', ['organizationId']],
       ['PUT /api/user-groups/:groupId/members', ['groupId']],
     ]);
