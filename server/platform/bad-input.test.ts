@@ -85,6 +85,79 @@ const passkeyBody = (name = '鍵') => ({
 });
 const termsBody = { titleJa: '利用規約', titleEn: 'Terms of use', bodyJa: '本文', bodyEn: 'Body' };
 
+/** 顧客作成 / 顧客情報変更 (CU-2, CU-3): the whole form; each edit needs a change, hence a fresh name. */
+let customerOfTenant: { id: string };
+let customerEdits = 0;
+const POSTAL = '郵便番号は半角数字7桁、または「733-0001」の形式で入力してください。';
+const customerForm = (over: Body = {}) => ({
+  name: '検証顧客株式会社',
+  contactFamilyName: '日電',
+  contactGivenName: '太郎',
+  email: 'contact@example.jp',
+  postalCode: '733-0001',
+  prefecture: '広島県',
+  address: '広島市西区大芝1-2-3',
+  phone: '0821234567',
+  ...over,
+});
+const customerRequired = {
+  name: [REQUIRED],
+  contactFamilyName: [REQUIRED],
+  contactGivenName: [REQUIRED],
+  email: [REQUIRED],
+  postalCode: [REQUIRED],
+  prefecture: [REQUIRED],
+  address: [REQUIRED],
+  phone: [REQUIRED],
+};
+/** Every field of the form at its limit (accepted) and one over (refused on that field). */
+const customerLimits = (): BodyRoute['limits'] => [
+  ...(
+    [
+      ['name', 40],
+      ['memo1', 255],
+      ['memo2', 255],
+      ['memo3', 255],
+      ['contactFamilyName', 100],
+      ['contactGivenName', 100],
+      ['department', 40],
+      ['title', 255],
+      ['address', 100],
+    ] as const
+  ).map(([field, max]) => ({
+    field,
+    atLimit: customerForm({ [field]: 'あ'.repeat(max) }),
+    overLimit: customerForm({ [field]: 'あ'.repeat(max + 1) }),
+    fields: { [field]: [TOO_LONG] },
+  })),
+  ...[
+    {
+      field: 'email',
+      atLimit: customerForm({ email: emailOfLength(limits.email) }),
+      overLimit: customerForm({ email: emailOfLength(limits.email + 1) }),
+      fields: { email: [TOO_LONG] },
+    },
+    {
+      field: 'phone',
+      atLimit: customerForm({ phone: '0'.repeat(15) }),
+      overLimit: customerForm({ phone: '0'.repeat(16) }),
+      fields: { phone: [TOO_LONG] },
+    },
+    {
+      field: 'postalCode (7 digits)',
+      atLimit: customerForm({ postalCode: '7331234' }),
+      overLimit: customerForm({ postalCode: '73312345' }),
+      fields: { postalCode: [POSTAL] },
+    },
+    {
+      field: 'postalCode (NNN-NNNN)',
+      atLimit: customerForm({ postalCode: '733-5678' }),
+      overLimit: customerForm({ postalCode: '733-56789' }),
+      fields: { postalCode: [POSTAL] },
+    },
+  ],
+];
+
 /** A fresh activation link (ID-7) of one admin-added user, as its API path; the previous link ends. */
 async function activationLink(): Promise<string> {
   const created = await t.db.transaction().execute((trx) =>
@@ -651,6 +724,28 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  {
+    route: 'POST /api/partner/customers',
+    as: 'user',
+    url: () => '/api/partner/customers',
+    valid: () => customerForm(),
+    okStatus: 201,
+    empty: customerRequired,
+    wrongType: () => customerForm({ name: 42 }),
+    wrongTypeFields: { name: [INVALID] },
+    limits: customerLimits(),
+  },
+  {
+    route: 'PATCH /api/partner/customers/:customerId',
+    as: 'user',
+    url: () => `/api/partner/customers/${customerOfTenant.id}`,
+    valid: () => customerForm({ name: `検証顧客${++customerEdits}` }),
+    okStatus: 200,
+    empty: customerRequired,
+    wrongType: () => customerForm({ phone: 821234567 }),
+    wrongTypeFields: { phone: [INVALID] },
+    limits: customerLimits(),
+  },
   // Account procedures (ID-16): a customer organisation's admin quoting its support ID.
   {
     route: 'POST /api/account-requests',
@@ -699,6 +794,7 @@ const noBodyRoutes = [
   'DELETE /api/me/mfa/totp',
   'POST /api/me/mfa/recovery-codes',
   'POST /api/users/:userId/mfa/reset',
+  'DELETE /api/partner/customers/:customerId',
 ];
 
 let ip = 0;
@@ -764,6 +860,7 @@ beforeAll(async () => {
     .execute();
   await makeUser(t.db, 'customer@example.jp', [{ organization: customer, role: 'admin' }]);
   clients.customer = await signedIn(t.app, 'customer@example.jp');
+  customerOfTenant = await makeCustomer(t.db, tenant.id, '検証顧客株式会社');
 });
 afterAll(() => t.close());
 // A valid POST /api/operator/terms publishes new terms, which would hold every other client at the
