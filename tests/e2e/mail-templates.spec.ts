@@ -41,6 +41,8 @@ const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText
 test('an admin edits a template with a preview, copies it to another tenant and restores the default', async ({
   page,
 }) => {
+  // two tenants signed up through the API, then the whole flow with four accessibility scans
+  test.setTimeout(150_000);
   const email = uniqueEmail('templates');
   const password = 'Template-Passw0rd!';
   const suffix = Date.now().toString(36);

@@ -31,6 +31,9 @@ export type MailTemplateDetail = {
 
 export type MailTemplateText = { subject: string; body: string };
 
+/** The text rendered with sample data; an SMS has no subject. */
+export type MailTemplatePreview = { subject: string | null; body: string };
+
 export type CopyTarget = { tenantId: string; code: string; name: string };
 
 export const mailTemplatesKey = ['mail-templates'] as const;
@@ -68,7 +71,7 @@ function useInvalidateMailTemplates() {
 export function usePreviewMailTemplate(key: string) {
   return useMutation({
     mutationFn: (body: MailTemplateText & { locale: Locale }) =>
-      api.post<MailTemplateText>(`${base}/${seg(key)}/preview`, body),
+      api.post<MailTemplatePreview>(`${base}/${seg(key)}/preview`, body),
   });
 }
 
@@ -88,7 +91,7 @@ export function useResetMailTemplate() {
     mutationFn: async ({ key, locales }: { key: string; locales: Locale[] }) => {
       for (const locale of locales) await api.delete<void>(`${base}/${seg(key)}/${seg(locale)}`);
     },
-    onSuccess,
+    onSettled: onSuccess,
   });
 }
 

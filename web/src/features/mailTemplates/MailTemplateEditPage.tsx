@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isMailTemplateKey } from '../../../../common/mail-templates.js';
 import type { Locale } from '../../../../common/roles.js';
-import type { MailTemplateDetail, MailTemplateText } from '../../api/mailTemplates.js';
+import type { MailTemplateDetail, MailTemplatePreview, MailTemplateText } from '../../api/mailTemplates.js';
 import { useLoadedSession } from '../../api/session.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { NotFoundContent } from '../errors/NotFoundPage.js';
@@ -18,7 +18,7 @@ import { MailTemplateForm } from './MailTemplateForm.js';
 export type MailTemplateDraft = {
   template: MailTemplateDetail;
   values: MailTemplateText;
-  preview: MailTemplateText;
+  preview: MailTemplatePreview;
 };
 
 /**

@@ -6,6 +6,7 @@ import {
   type MailTemplateKey,
   mailTemplateBody,
   mailTemplateDefinitions,
+  mailTemplateLimits,
 } from '../../../../common/mail-templates.js';
 import type { Locale } from '../../../../common/roles.js';
 import { useMailTemplate, usePreviewMailTemplate } from '../../api/mailTemplates.js';
@@ -111,6 +112,7 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
       <Flex align="center" gap={12} wrap style={{ marginBottom: 16 }}>
         <Typography.Text strong>{detail.name}</Typography.Text>
         <MailTemplateStatusTag status={detail.status} />
+        {sms && <Typography.Text type="secondary">{t('mailTemplates.noSubject')}</Typography.Text>}
       </Flex>
       {!editable && (
         <Alert type="info" showIcon title={t('mailTemplates.readOnly')} style={{ marginBottom: 16 }} />
@@ -127,6 +129,7 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
             ref={subjectRef}
             lang={locale}
             readOnly={!editable}
+            count={editable ? { show: true, max: mailTemplateLimits.subject } : undefined}
             onSelect={remember('subject')}
             onBlur={remember('subject')}
           />
@@ -142,6 +145,11 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
           ref={bodyRef}
           lang={locale}
           readOnly={!editable}
+          count={
+            editable
+              ? { show: true, max: sms ? mailTemplateLimits.smsBody : mailTemplateLimits.body }
+              : undefined
+          }
           autoSize={{ minRows: 8, maxRows: 24 }}
           onSelect={remember('body')}
           onBlur={remember('body')}
@@ -156,20 +164,28 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
           {detail.placeholders.map((placeholder) => (
             <li
               key={placeholder.name}
-              style={{ display: 'flex', gap: 12, alignItems: 'baseline', padding: '2px 0' }}
+              style={{
+                display: 'grid',
+                gridTemplateColumns: 'minmax(13rem, max-content) 1fr',
+                gap: 12,
+                alignItems: 'baseline',
+                padding: '2px 0',
+              }}
             >
-              {editable ? (
-                <Button
-                  size="small"
-                  onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => insert(placeholder.name)}
-                  style={{ fontFamily: 'monospace' }}
-                >
-                  {placeholderToken(placeholder.name)}
-                </Button>
-              ) : (
-                <Typography.Text code>{placeholderToken(placeholder.name)}</Typography.Text>
-              )}
+              <span>
+                {editable ? (
+                  <Button
+                    size="small"
+                    onMouseDown={(event) => event.preventDefault()}
+                    onClick={() => insert(placeholder.name)}
+                    style={{ fontFamily: 'monospace' }}
+                  >
+                    {placeholderToken(placeholder.name)}
+                  </Button>
+                ) : (
+                  <Typography.Text code>{placeholderToken(placeholder.name)}</Typography.Text>
+                )}
+              </span>
               <span>{placeholder.description}</span>
             </li>
           ))}
