@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Flex, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -25,6 +25,14 @@ export function CustomerInfoTab({ customer }: { customer: CustomerDetail }) {
 
   return (
     <Flex vertical gap={24}>
+      {customer.deletionBlockers.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={customer.deletionBlockers.map((blocker) => t(`error.customer_has_${blocker}`)).join(' ')}
+          data-testid="deletion-blockers"
+        />
+      )}
       <Flex gap={8} justify="flex-end">
         <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`${path}/edit`)}>
           {t('customers.edit')}
