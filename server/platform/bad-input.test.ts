@@ -174,6 +174,31 @@ async function activationLink(): Promise<string> {
   return new URL(created.url).pathname.replace('/invitations/', '/api/invitations/');
 }
 
+/** テナント設定 (PP-4): every field; the lists are replaced as a whole. */
+const tenantSettingsForm = (over: Body = {}) => ({
+  utmApplicationEnabled: false,
+  contractCheckExemptDays: 20,
+  referrerUrls: ['https://www.example.co.jp/'],
+  links: [
+    {
+      name: 'お知らせ',
+      url: 'https://www.example.co.jp/news',
+      description: '説明',
+      publishedOn: '2026-04-01',
+    },
+  ],
+  ...over,
+});
+const tenantLink = (over: Body) => ({ links: [{ ...tenantSettingsForm().links[0], ...over }] });
+/** A URL of exactly `length` characters. */
+const urlOfLength = (length: number) =>
+  `https://example.jp/${'p'.repeat(length - 'https://example.jp/'.length)}`;
+/** A referrer URL (scheme + host + `/`) of exactly `length` characters. */
+const originOfLength = (length: number) => `https://${'h'.repeat(length - 'https://.jp/'.length)}.jp/`;
+const applicationFieldForm = (over: Body = {}) => ({
+  fields: [{ name: '紹介コード', required: true, type: 'select', options: ['あり', 'なし'], ...over }],
+});
+
 const bodyRoutes: BodyRoute[] = [
   {
     route: 'POST /api/auth/login',
@@ -767,10 +792,143 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  // テナント設定 (PP-4), メールアドレス設定 (PP-6) of the tenant's admin; the operator's part (OP-1, PP-8).
+  {
+    route: 'PUT /api/partner/tenant-settings',
+    as: 'user',
+    url: () => '/api/partner/tenant-settings',
+    valid: () => tenantSettingsForm(),
+    okStatus: 200,
+    empty: {
+      utmApplicationEnabled: [REQUIRED],
+      contractCheckExemptDays: [REQUIRED],
+      referrerUrls: [REQUIRED],
+      links: [REQUIRED],
+    },
+    wrongType: () => tenantSettingsForm({ contractCheckExemptDays: '20', utmApplicationEnabled: 1 }),
+    wrongTypeFields: { contractCheckExemptDays: [INVALID], utmApplicationEnabled: [INVALID] },
+    limits: [
+      {
+        field: 'contractCheckExemptDays',
+        atLimit: tenantSettingsForm({ contractCheckExemptDays: 99 }),
+        overLimit: tenantSettingsForm({ contractCheckExemptDays: 100 }),
+        fields: { contractCheckExemptDays: ['0以上99以下の整数を入力してください。'] },
+      },
+      {
+        field: 'referrerUrls',
+        atLimit: tenantSettingsForm({ referrerUrls: [originOfLength(255)] }),
+        overLimit: tenantSettingsForm({ referrerUrls: [originOfLength(256)] }),
+        fields: { 'referrerUrls.0': [TOO_LONG] },
+      },
+      {
+        field: 'links.name',
+        atLimit: tenantSettingsForm(tenantLink({ name: 'あ'.repeat(100) })),
+        overLimit: tenantSettingsForm(tenantLink({ name: 'あ'.repeat(101) })),
+        fields: { 'links.0.name': [TOO_LONG] },
+      },
+      {
+        field: 'links.url',
+        atLimit: tenantSettingsForm(tenantLink({ url: urlOfLength(255) })),
+        overLimit: tenantSettingsForm(tenantLink({ url: urlOfLength(256) })),
+        fields: { 'links.0.url': [TOO_LONG] },
+      },
+      {
+        field: 'links.description',
+        atLimit: tenantSettingsForm(tenantLink({ description: 'い'.repeat(255) })),
+        overLimit: tenantSettingsForm(tenantLink({ description: 'い'.repeat(256) })),
+        fields: { 'links.0.description': [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/partner/notification-addresses',
+    as: 'user',
+    url: () => '/api/partner/notification-addresses',
+    valid: () => ({ email1: 'notice@example.jp', email1Confirm: 'notice@example.jp' }),
+    okStatus: 200,
+    empty: { email1: [REQUIRED] },
+    wrongType: () => ({ email1: 42, email2: ['x@example.jp'] }),
+    wrongTypeFields: { email1: [INVALID], email2: [INVALID] },
+    limits: [
+      {
+        field: 'email1',
+        atLimit: { email1: emailOfLength(limits.email), email1Confirm: emailOfLength(limits.email) },
+        overLimit: {
+          email1: emailOfLength(limits.email + 1),
+          email1Confirm: emailOfLength(limits.email + 1),
+        },
+        fields: { email1: [TOO_LONG], email1Confirm: [TOO_LONG] },
+      },
+      {
+        field: 'email3',
+        atLimit: {
+          email1: 'notice@example.jp',
+          email1Confirm: 'notice@example.jp',
+          email3: `c${emailOfLength(limits.email - 1)}`,
+          email3Confirm: `c${emailOfLength(limits.email - 1)}`,
+        },
+        overLimit: {
+          email1: 'notice@example.jp',
+          email1Confirm: 'notice@example.jp',
+          email3: `c${emailOfLength(limits.email)}`,
+        },
+        fields: { email3: [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/operator/tenants/:tenantId/application-fields',
+    as: 'operator',
+    url: () => `/api/operator/tenants/${tenant.id}/application-fields`,
+    valid: () => applicationFieldForm(),
+    okStatus: 200,
+    empty: { fields: [REQUIRED] },
+    wrongType: () => applicationFieldForm({ required: 'yes' }),
+    wrongTypeFields: { 'fields.0.required': [INVALID] },
+    limits: [
+      {
+        field: 'fields.name',
+        atLimit: applicationFieldForm({ name: 'あ'.repeat(40) }),
+        overLimit: applicationFieldForm({ name: 'あ'.repeat(41) }),
+        fields: { 'fields.0.name': [TOO_LONG] },
+      },
+      {
+        field: 'fields.options',
+        atLimit: applicationFieldForm({ options: ['い'.repeat(40)] }),
+        overLimit: applicationFieldForm({ options: ['い'.repeat(41)] }),
+        fields: { 'fields.0.options.0': [TOO_LONG] },
+      },
+    ],
+  },
+  {
+    route: 'PUT /api/operator/tenants/:tenantId/support-page',
+    as: 'operator',
+    url: () => `/api/operator/tenants/${tenant.id}/support-page`,
+    valid: () => ({ manualsUrl: 'https://manuals.example.jp/', contactEmail: 'support@example.jp' }),
+    okStatus: 200,
+    empty: { manualsUrl: [REQUIRED], contactEmail: [REQUIRED] },
+    wrongType: () => ({ manualsUrl: 1, contactEmail: 'support@example.jp' }),
+    wrongTypeFields: { manualsUrl: [INVALID] },
+    limits: [
+      {
+        field: 'manualsUrl',
+        atLimit: { manualsUrl: urlOfLength(255), contactEmail: '' },
+        overLimit: { manualsUrl: urlOfLength(256), contactEmail: '' },
+        fields: { manualsUrl: [TOO_LONG] },
+      },
+      {
+        field: 'contactEmail',
+        atLimit: { manualsUrl: '', contactEmail: emailOfLength(limits.email) },
+        overLimit: { manualsUrl: '', contactEmail: emailOfLength(limits.email + 1) },
+        fields: { contactEmail: [TOO_LONG] },
+      },
+    ],
+  },
 ];
 
 /** State-changing routes that take no body at all. */
 const noBodyRoutes = [
+  'POST /api/notification-addresses/verify/:token',
   'POST /api/auth/logout',
   'DELETE /api/me/sessions/:sessionId',
   'POST /api/terms/:termsId/accept',
