@@ -23,6 +23,7 @@ export async function countRows(db: Db) {
       (SELECT count(*) FROM invitations WHERE accepted_at IS NOT NULL) AS accepted_invitations,
       (SELECT count(*) FROM outbox) AS outbox,
       (SELECT count(*) FROM audit_events) AS audit_events,
+      (SELECT count(*) FROM mail_templates) AS mail_templates,
       (SELECT count(*) FROM pgboss.job WHERE name = 'outbox-deliver') AS jobs
   `.execute(db);
   return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));

@@ -1,4 +1,103 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { customerUserBody } from '../../../common/customer-users.js';
 import type { AppDeps } from '../../deps.js';
+import type { Access } from '../../platform/auth/scope.js';
+import { partnerContext } from './context.js';
+import { createCustomerUser } from './create-customer-user.js';
+import { deleteCustomerUser } from './delete-customer-user.js';
+import { customerOf, findCustomerUser, listCustomerUsers } from './repository.js';
+import { updateCustomerUser } from './update-customer-user.js';
 
-export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+const partner: Access = { kind: 'partner' };
+const id = z.string().regex(/^\d{1,18}$/);
+const customerParams = z.strictObject({ customerId: id });
+const userParams = z.strictObject({ customerId: id, userId: id });
+
+const customerUser = z.object({
+  id: z.string(),
+  code: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+  email: z.string(),
+  mobile: z.string().nullable(),
+  status: z.enum(['invited', 'active', 'disabled']),
+  invitationExpired: z.boolean(),
+});
+
+/** 顧客のユーザ管理 (CU-6): a customer's login users, for the members of its partner tenant. */
+export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/partner/customers/:customerId/users',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['customer-users'],
+        params: customerParams,
+        response: { 200: z.object({ items: z.array(customerUser) }) },
+      },
+    },
+    async (req) => {
+      const ctx = partnerContext(req);
+      await customerOf(deps.db, ctx.tenantId, req.params.customerId);
+      return { items: await listCustomerUsers(deps.db, req.params.customerId, deps.clock.now()) };
+    },
+  );
+
+  app.post(
+    '/api/partner/customers/:customerId/users',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['customer-users'],
+        params: customerParams,
+        body: customerUserBody,
+        response: { 201: z.object({ id: z.string(), code: z.string() }) },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await createCustomerUser(deps, partnerContext(req), req.params.customerId, req.body)),
+  );
+
+  app.get(
+    '/api/partner/customers/:customerId/users/:userId',
+    {
+      config: { access: partner },
+      schema: { tags: ['customer-users'], params: userParams, response: { 200: customerUser } },
+    },
+    async (req) => {
+      const ctx = partnerContext(req);
+      await customerOf(deps.db, ctx.tenantId, req.params.customerId);
+      return findCustomerUser(deps.db, req.params.customerId, req.params.userId, deps.clock.now());
+    },
+  );
+
+  app.patch(
+    '/api/partner/customers/:customerId/users/:userId',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['customer-users'],
+        params: userParams,
+        body: customerUserBody,
+        response: { 200: customerUser },
+      },
+    },
+    async (req) => {
+      const { customerId, userId } = req.params;
+      await updateCustomerUser(deps, partnerContext(req), customerId, userId, req.body);
+      return findCustomerUser(deps.db, customerId, userId, deps.clock.now());
+    },
+  );
+
+  app.delete(
+    '/api/partner/customers/:customerId/users/:userId',
+    { config: { access: partner }, schema: { tags: ['customer-users'], params: userParams } },
+    async (req, reply) => {
+      await deleteCustomerUser(deps, partnerContext(req), req.params.customerId, req.params.userId);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -17,6 +17,9 @@ export type InvitedProfile = {
   mobile?: string | null;
   locale?: Locale;
   timeZone?: string;
+  /** 氏名(姓) / 氏名(名) of a customer's login user (CU-6); `name` then holds both. */
+  familyName?: string | null;
+  givenName?: string | null;
 };
 
 export type CreateInvitationInput = {
@@ -53,6 +56,8 @@ async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile)
       mobile: profile.mobile ?? null,
       locale: profile.locale,
       time_zone: profile.timeZone,
+      family_name: profile.familyName ?? null,
+      given_name: profile.givenName ?? null,
     })
     // Two admins adding the same address at once: the second one uses the first one's row.
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())

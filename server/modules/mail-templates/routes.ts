@@ -1,4 +1,175 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  mailTemplateBody,
+  mailTemplateCopyBody,
+  mailTemplateDefinitions,
+  mailTemplateKeys,
+  mailTemplateLocale,
+  mailTemplatePreviewBody,
+  mailTemplateText,
+} from '../../../common/mail-templates.js';
 import type { AppDeps } from '../../deps.js';
+import { requireScope } from '../../platform/auth/plugin.js';
+import type { Access } from '../../platform/auth/scope.js';
+import { forbidden } from '../../platform/errors.js';
+import { parseOrThrow } from '../../platform/validate.js';
+import { copyTemplates } from './copy-templates.js';
+import { renderSample } from './engine.js';
+import { copyTargets, listTemplates, templateDetail, templateKeyOr404 } from './repository.js';
+import { resetTemplate, saveTemplate, type TemplateContext } from './save-template.js';
 
-export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+const partner: Access = { kind: 'partner' };
+const partnerAdmins: Access = { kind: 'partner', roles: ['admin'] };
+
+const status = z.enum(['default', 'custom']);
+const keyParams = z.strictObject({ templateKey: z.string().max(50) });
+const keyLocaleParams = z.strictObject({ templateKey: z.string().max(50), locale: mailTemplateLocale });
+const detail = z.object({
+  key: z.enum(mailTemplateKeys),
+  name: z.string(),
+  locale: mailTemplateLocale,
+  sms: z.boolean(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  status,
+  placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
+});
+
+const context = (req: FastifyRequest): TemplateContext => {
+  const scope = requireScope(req);
+  if (!scope.tenantId) throw forbidden();
+  return { scope: { ...scope, tenantId: scope.tenantId }, ip: req.ip };
+};
+
+/** メールテンプレート設定 (PP-7): list, edit with preview, reset to default, copy to other tenants. */
+export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  app.get(
+    '/api/partner/mail-templates',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['mail-templates'],
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                key: z.enum(mailTemplateKeys),
+                name: z.string(),
+                sms: z.boolean(),
+                subject: z.string().nullable(),
+                status,
+                locales: z.object({ ja: status, en: status }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ items: await listTemplates(deps.db, context(req).scope.tenantId, req.locale) }),
+  );
+
+  app.get(
+    '/api/partner/mail-templates/copy-targets',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['mail-templates'],
+        response: {
+          200: z.object({
+            items: z.array(z.object({ tenantId: z.string(), code: z.string(), name: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const ctx = context(req);
+      return { items: await copyTargets(deps.db, ctx.scope.userId, ctx.scope.tenantId) };
+    },
+  );
+
+  app.post(
+    '/api/partner/mail-templates/copy',
+    {
+      config: { access: partnerAdmins },
+      schema: {
+        tags: ['mail-templates'],
+        body: mailTemplateCopyBody,
+        response: { 200: z.object({ copied: z.number() }) },
+      },
+    },
+    async (req) => copyTemplates(deps, context(req), req.body),
+  );
+
+  app.get(
+    '/api/partner/mail-templates/:templateKey',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['mail-templates'],
+        params: keyParams,
+        querystring: z.strictObject({ locale: mailTemplateLocale.default('ja') }),
+        response: { 200: detail },
+      },
+    },
+    async (req) => {
+      const key = templateKeyOr404(req.params.templateKey);
+      return templateDetail(deps.db, context(req).scope.tenantId, key, req.query.locale, req.locale);
+    },
+  );
+
+  app.post(
+    '/api/partner/mail-templates/:templateKey/preview',
+    {
+      config: { access: partner },
+      schema: {
+        tags: ['mail-templates'],
+        params: keyParams,
+        body: mailTemplatePreviewBody,
+        response: { 200: z.object({ subject: z.string().nullable(), body: z.string() }) },
+      },
+    },
+    async (req) => {
+      const key = templateKeyOr404(req.params.templateKey);
+      context(req);
+      const text = parseOrThrow(
+        mailTemplateBody(key),
+        { subject: req.body.subject, body: req.body.body },
+        req.locale,
+      );
+      const rendered = renderSample(key, req.body.locale, text);
+      return { subject: mailTemplateDefinitions[key].sms ? null : rendered.subject, body: rendered.body };
+    },
+  );
+
+  app.put(
+    '/api/partner/mail-templates/:templateKey/:locale',
+    {
+      config: { access: partnerAdmins },
+      schema: {
+        tags: ['mail-templates'],
+        params: keyLocaleParams,
+        body: mailTemplateText,
+        response: { 200: detail },
+      },
+    },
+    async (req) => {
+      const key = templateKeyOr404(req.params.templateKey);
+      const ctx = context(req);
+      const text = parseOrThrow(mailTemplateBody(key), req.body, req.locale);
+      await saveTemplate(deps, ctx, key, req.params.locale, text);
+      return templateDetail(deps.db, ctx.scope.tenantId, key, req.params.locale, req.locale);
+    },
+  );
+
+  app.delete(
+    '/api/partner/mail-templates/:templateKey/:locale',
+    { config: { access: partnerAdmins }, schema: { tags: ['mail-templates'], params: keyLocaleParams } },
+    async (req, reply) => {
+      const key = templateKeyOr404(req.params.templateKey);
+      await resetTemplate(deps, context(req), key, req.params.locale);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,63 @@
+import { type CustomerUserBody, customerUserName } from '../../../common/customer-users.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { createInvitation } from '../invitations/create-invitation.js';
+import { auditBase, type PartnerContext } from './context.js';
+import { customerOf } from './repository.js';
+
+/**
+ * ユーザ作成 (CU-6): the login user (an existing account with that address is reused) becomes an
+ * admin of the customer organisation, invited by an activation link whose mail is the tenant's
+ * ポータルユーザ仮登録 template (through `issueLink`). 409 `already_member` when the address is
+ * already a user of this customer, even one still invited.
+ */
+export async function createCustomerUser(
+  deps: AppDeps,
+  ctx: PartnerContext,
+  customerId: string,
+  input: CustomerUserBody,
+): Promise<{ id: string; code: string }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const customer = await customerOf(trx, ctx.tenantId, customerId, true);
+    // Already in the list (even still invited): the partner edits or deletes that user instead.
+    const existing = await trx
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select('m.id')
+      .where('m.organization_id', '=', customerId)
+      .where((eb) => eb(eb.fn('lower', ['u.email']), '=', input.email.toLowerCase()))
+      .executeTakeFirst();
+    if (existing) throw new AppError(409, 'already_member');
+    const invitation = await createInvitation(trx, deps, {
+      organization: {
+        id: customer.id,
+        code: customer.code,
+        name: customer.name,
+        tenantId: customer.tenantId,
+      },
+      email: input.email,
+      role: 'admin',
+      invitedBy: ctx.userId,
+      ip: ctx.ip,
+      kind: 'activation',
+      profile: {
+        name: customerUserName(input),
+        familyName: input.familyName,
+        givenName: input.givenName,
+        mobile: input.mobile,
+      },
+    });
+    const user = await trx
+      .selectFrom('users')
+      .select(['id', 'code'])
+      .where('id', '=', invitation.userId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, deps.clock, {
+      ...auditBase(ctx, user.id),
+      action: 'customer_user.create',
+      details: { customerId, email: invitation.email },
+    });
+    return user;
+  });
+}

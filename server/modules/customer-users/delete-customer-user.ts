@@ -1,0 +1,54 @@
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { notFound } from '../../platform/errors.js';
+import { cancelOpenInvitations } from '../invitations/repository.js';
+import { auditBase, type PartnerContext } from './context.js';
+import { customerOf } from './repository.js';
+
+/**
+ * ユーザ削除 (CU-6): the membership in the customer goes (its open links stop working and keep
+ * answering "cancelled"), and the account too when it belongs nowhere else.
+ */
+export async function deleteCustomerUser(
+  deps: AppDeps,
+  ctx: PartnerContext,
+  customerId: string,
+  userId: string,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await customerOf(trx, ctx.tenantId, customerId, true);
+    const membership = await trx
+      .selectFrom('memberships')
+      .select('id')
+      .where('organization_id', '=', customerId)
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!membership) throw notFound();
+    const user = await trx
+      .selectFrom('users')
+      .select(['code', 'email'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    await cancelOpenInvitations(trx, membership.id, deps.clock.now());
+    await trx
+      .updateTable('invitations')
+      .set({ membership_id: null })
+      .where('membership_id', '=', membership.id)
+      .execute();
+    await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
+    const deleted = await trx
+      .deleteFrom('users')
+      .where('id', '=', userId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('memberships').select('id').where('user_id', '=', userId))),
+      )
+      .executeTakeFirst();
+    await recordAudit(trx, deps.clock, {
+      ...auditBase(ctx, userId),
+      action: 'customer_user.delete',
+      details: { customerId, code: user.code, email: user.email, userDeleted: deleted.numDeletedRows > 0n },
+    });
+  });
+}

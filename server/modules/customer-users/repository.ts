@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/pool.js';
+import { notFound } from '../../platform/errors.js';
+
+/** The customer organisation `customerId` of the tenant, or 404 (another tenant's, or not a customer). */
+export async function customerOf(db: Db, tenantId: string, customerId: string, forUpdate = false) {
+  let query = db
+    .selectFrom('organizations')
+    .select(['id', 'code', 'name', 'tenant_id as tenantId'])
+    .where('id', '=', customerId)
+    .where('kind', '=', 'customer')
+    .where('tenant_id', '=', tenantId);
+  if (forUpdate) query = query.forShare();
+  const row = await query.executeTakeFirst();
+  if (!row) throw notFound();
+  return { ...row, tenantId };
+}
+
+/**
+ * The login users of one customer organisation (ユーザ管理, `001 §7.4.4`): every membership with
+ * its user and whether the newest open invitation link has expired.
+ */
+function usersOf(db: Db, customerId: string, now: Date) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('invitations as i')
+          .select('i.expires_at')
+          .whereRef('i.membership_id', '=', 'm.id')
+          .where('i.accepted_at', 'is', null)
+          .where('i.cancelled_at', 'is', null)
+          .orderBy('i.id', 'desc')
+          .limit(1)
+          .as('inv'),
+      (join) => join.onTrue(),
+    )
+    .where('m.organization_id', '=', customerId)
+    .select([
+      'u.id',
+      'u.code',
+      // Accounts that came with only a full name (an existing user added here) show it as 姓.
+      sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
+      sql<string>`coalesce(u.given_name, '')`.as('givenName'),
+      'u.email',
+      'u.mobile',
+      'm.status',
+      sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
+        'invitationExpired',
+      ),
+    ]);
+}
+
+export async function listCustomerUsers(db: Db, customerId: string, now: Date) {
+  return usersOf(db, customerId, now).orderBy('m.id').execute();
+}
+
+/** One login user of the customer; a user of another customer (or none) is a 404. */
+export async function findCustomerUser(db: Db, customerId: string, userId: string, now: Date) {
+  const row = await usersOf(db, customerId, now).where('u.id', '=', userId).executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+export type CustomerUser = Awaited<ReturnType<typeof findCustomerUser>>;

@@ -1,0 +1,80 @@
+import { type CustomerUserBody, customerUserName } from '../../../common/customer-users.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { reissueInvitation } from '../invitations/reissue-invitation.js';
+import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
+import { auditBase, type PartnerContext } from './context.js';
+import { customerOf, findCustomerUser } from './repository.js';
+
+/**
+ * ユーザ編集 (CU-6): name, e-mail and mobile of a login user of the customer. At least one change
+ * (400 `no_changes`). The account must belong to this customer only (409 `shared_account`), so a
+ * tenant never changes how someone signs in elsewhere; another account's address is 409
+ * `email_in_use`. A still-invited user gets a fresh link at the new address.
+ */
+export async function updateCustomerUser(
+  deps: AppDeps,
+  ctx: PartnerContext,
+  customerId: string,
+  userId: string,
+  input: CustomerUserBody,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await customerOf(trx, ctx.tenantId, customerId, true);
+    const membership = await trx
+      .selectFrom('memberships')
+      .select(['id', 'status'])
+      .where('organization_id', '=', customerId)
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!membership) throw notFound();
+    const current = await findCustomerUser(trx, customerId, userId, deps.clock.now());
+    const changed = (Object.keys(input) as (keyof CustomerUserBody)[]).filter(
+      (k) => (input[k] ?? null) !== (current[k] ?? null),
+    );
+    if (changed.length === 0) throw new AppError(400, 'no_changes');
+    const elsewhere = await trx
+      .selectFrom('memberships')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('organization_id', '!=', customerId)
+      .executeTakeFirst();
+    if (elsewhere) throw new AppError(409, 'shared_account');
+    const emailChanged = input.email.toLowerCase() !== current.email.toLowerCase();
+    if (emailChanged) {
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+        .where('id', '!=', userId)
+        .executeTakeFirst();
+      if (taken) throw new AppError(409, 'email_in_use');
+    }
+    await forgetVerificationIfChanged(trx, userId, input.mobile);
+    await trx
+      .updateTable('users')
+      .set({
+        family_name: input.familyName,
+        given_name: input.givenName,
+        name: customerUserName(input),
+        email: input.email,
+        mobile: input.mobile,
+      })
+      .where('id', '=', userId)
+      .execute();
+    if (emailChanged && membership.status === 'invited') {
+      await reissueInvitation(trx, deps, {
+        membershipId: membership.id,
+        actorUserId: ctx.userId,
+        ip: ctx.ip,
+      });
+    }
+    await recordAudit(trx, deps.clock, {
+      ...auditBase(ctx, userId),
+      action: 'customer_user.update',
+      details: { customerId, fields: changed },
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import type { MailTemplateCopyBody } from '../../../common/mail-templates.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import { notFound } from '../../platform/errors.js';
+import { copyTargets } from './repository.js';
+import type { TemplateContext } from './save-template.js';
+
+/**
+ * メールテンプレートコピー (`001 §5.4.3 (3)`): makes the chosen templates of the chosen tenants what
+ * they are in the current tenant, both languages — the tenant's own text, or the default again
+ * where the current tenant uses the default. Only the user's other tenants where they are an
+ * active admin; any other id is a 404 and nothing is copied.
+ */
+export async function copyTemplates(
+  deps: AppDeps,
+  ctx: TemplateContext,
+  input: MailTemplateCopyBody,
+): Promise<{ copied: number }> {
+  const source = ctx.scope.tenantId;
+  const keys = [...new Set(input.templateKeys)];
+  const tenantIds = [...new Set(input.tenantIds)];
+  return deps.db.transaction().execute(async (trx) => {
+    const allowed = new Set((await copyTargets(trx, ctx.scope.userId, source)).map((t) => t.tenantId));
+    if (tenantIds.some((id) => !allowed.has(id))) throw notFound();
+    const own = await trx
+      .selectFrom('mail_templates')
+      .select(['template', 'locale', 'subject', 'body'])
+      .where('tenant_id', '=', source)
+      .where('template', 'in', keys)
+      .execute();
+    const now = deps.clock.now();
+    for (const target of tenantIds) {
+      await trx
+        .deleteFrom('mail_templates')
+        .where('tenant_id', '=', target)
+        .where('template', 'in', keys)
+        .execute();
+      if (own.length > 0) {
+        await trx
+          .insertInto('mail_templates')
+          .values(
+            own.map((r) => ({ ...r, tenant_id: target, updated_at: now, updated_by: ctx.scope.userId })),
+          )
+          .execute();
+      }
+      await recordAudit(trx, deps.clock, {
+        actorUserId: ctx.scope.userId,
+        organizationId: target,
+        tenantId: target,
+        action: 'mail_template.copy',
+        targetType: 'tenant',
+        targetId: target,
+        ip: ctx.ip,
+        details: { fromTenantId: source, templates: keys },
+      });
+    }
+    return { copied: keys.length * tenantIds.length };
+  });
+}

@@ -1,0 +1,87 @@
+import type { MailTemplateBody, MailTemplateKey } from '../../../common/mail-templates.js';
+import type { Locale } from '../../../common/roles.js';
+import type { AppDeps } from '../../deps.js';
+import { recordAudit } from '../../platform/audit.js';
+import type { Scope } from '../../platform/auth/scope.js';
+import { AppError } from '../../platform/errors.js';
+import { loadTemplate } from './engine.js';
+
+export type TemplateContext = { scope: Scope & { tenantId: string }; ip: string | null };
+
+/**
+ * メールテンプレート変更 (PP-7): stores the tenant's own text of one template in one language. The
+ * same text as now is 400 `no_changes` (at least one change, `001 §5.4.3 (2)`).
+ */
+export async function saveTemplate(
+  deps: AppDeps,
+  ctx: TemplateContext,
+  key: MailTemplateKey,
+  locale: Locale,
+  text: MailTemplateBody,
+): Promise<void> {
+  const tenantId = ctx.scope.tenantId;
+  await deps.db.transaction().execute(async (trx) => {
+    // One save at a time per tenant template: the comparison below sees the latest text.
+    await trx.selectFrom('organizations').select('id').where('id', '=', tenantId).forUpdate().execute();
+    const current = await loadTemplate(trx, tenantId, key, locale);
+    if (current.subject === text.subject && current.body === text.body) throw new AppError(400, 'no_changes');
+    const now = deps.clock.now();
+    await trx
+      .insertInto('mail_templates')
+      .values({
+        tenant_id: tenantId,
+        template: key,
+        locale,
+        subject: text.subject,
+        body: text.body,
+        updated_at: now,
+        updated_by: ctx.scope.userId,
+      })
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'template', 'locale']).doUpdateSet({
+          subject: text.subject,
+          body: text.body,
+          updated_at: now,
+          updated_by: ctx.scope.userId,
+        }),
+      )
+      .execute();
+    await recordAudit(trx, deps.clock, {
+      actorUserId: ctx.scope.userId,
+      organizationId: ctx.scope.organizationId,
+      tenantId,
+      action: 'mail_template.save',
+      targetType: 'mail_template',
+      targetId: `${key}/${locale}`,
+      ip: ctx.ip,
+    });
+  });
+}
+
+/** デフォルトに戻す: the tenant's own text of one language goes; the default applies again. */
+export async function resetTemplate(
+  deps: AppDeps,
+  ctx: TemplateContext,
+  key: MailTemplateKey,
+  locale: Locale,
+): Promise<void> {
+  const tenantId = ctx.scope.tenantId;
+  await deps.db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('mail_templates')
+      .where('tenant_id', '=', tenantId)
+      .where('template', '=', key)
+      .where('locale', '=', locale)
+      .executeTakeFirst();
+    if (removed.numDeletedRows === 0n) return;
+    await recordAudit(trx, deps.clock, {
+      actorUserId: ctx.scope.userId,
+      organizationId: ctx.scope.organizationId,
+      tenantId,
+      action: 'mail_template.reset',
+      targetType: 'mail_template',
+      targetId: `${key}/${locale}`,
+      ip: ctx.ip,
+    });
+  });
+}
