@@ -27,6 +27,8 @@ type Ids = {
   certificateId: string;
   requestId: string;
   postalCode: string;
+  templateKey: string;
+  locale: string;
 };
 type RouteSpec = {
   /** Who may call it without a session. */
@@ -246,6 +248,36 @@ const knownRoutes: Record<string, RouteSpec> = {
     access: 'protected',
     body: () => ({ manualsUrl: 'https://crossing.example.jp/', contactEmail: 'crossing@example.jp' }),
   },
+  // A customer's login users (CU-6).
+  'GET /api/partner/customers/:customerId/users': { access: 'protected' },
+  'POST /api/partner/customers/:customerId/users': {
+    access: 'protected',
+    body: () => ({ familyName: '越境', givenName: '太郎', email: 'crossing-login@example.jp' }),
+  },
+  'GET /api/partner/customers/:customerId/users/:userId': { access: 'protected' },
+  'PATCH /api/partner/customers/:customerId/users/:userId': {
+    access: 'protected',
+    body: () => ({ familyName: '乗っ取り', givenName: '太郎', email: 'crossing-login@example.jp' }),
+  },
+  'DELETE /api/partner/customers/:customerId/users/:userId': { access: 'protected' },
+  // The tenant's mail templates (PP-7): named by key, always the caller's own tenant's.
+  'GET /api/partner/mail-templates': { access: 'protected' },
+  'GET /api/partner/mail-templates/copy-targets': { access: 'protected' },
+  'GET /api/partner/mail-templates/:templateKey': { access: 'protected' },
+  'POST /api/partner/mail-templates/:templateKey/preview': {
+    access: 'protected',
+    body: () => ({ locale: 'ja', subject: '件名', body: '本文 {{CompanyName}}' }),
+  },
+  'PUT /api/partner/mail-templates/:templateKey/:locale': {
+    access: 'protected',
+    body: () => ({ subject: '件名', body: '本文 {{CompanyName}}' }),
+  },
+  'DELETE /api/partner/mail-templates/:templateKey/:locale': { access: 'protected' },
+  'POST /api/partner/mail-templates/copy': {
+    access: 'protected',
+    body: (ids) => ({ templateKeys: ['portal_user_provisional'], tenantIds: [ids.tenantId] }),
+    idInBody: true,
+  },
 };
 
 /** 顧客作成 / 顧客情報変更 form (CU-2, CU-3). */
@@ -264,6 +296,14 @@ function customerForm(name: string) {
 
 /** Routes whose path parameter is public reference data (a postal code), not anyone's object. */
 const referenceRoutes = ['GET /api/postal-codes/:postalCode'];
+
+/** Routes whose path parameters name a template of the caller's own tenant (key, language), not an object. */
+const ownTenantRoutes = [
+  'GET /api/partner/mail-templates/:templateKey',
+  'POST /api/partner/mail-templates/:templateKey/preview',
+  'PUT /api/partner/mail-templates/:templateKey/:locale',
+  'DELETE /api/partner/mail-templates/:templateKey/:locale',
+];
 
 /** Routes whose path parameter is a bearer token rather than an object id. */
 const tokenRoutes = [
@@ -390,6 +430,8 @@ beforeAll(async () => {
     certificateId: certificateOfA.id,
     requestId: requestOfA.id,
     postalCode: '7330001',
+    templateKey: 'portal_user_provisional',
+    locale: 'ja',
   };
   idsOfA = [
     { tenantId: tenantA.id, customerId: customerA.id, token, organizationId: tenantA.id, ...aimed },
@@ -479,6 +521,7 @@ describe('another tenant’s objects', () => {
       (r) =>
         !tokenRoutes.includes(r.key) &&
         !referenceRoutes.includes(r.key) &&
+        !ownTenantRoutes.includes(r.key) &&
         (r.url.includes(':') || knownRoutes[r.key]!.idInBody),
     );
     const walked: string[] = [];
@@ -499,21 +542,27 @@ describe('another tenant’s objects', () => {
       'DELETE /api/me/passkeys/:passkeyId',
       'DELETE /api/me/sessions/:sessionId',
       'DELETE /api/partner/customers/:customerId',
+      'DELETE /api/partner/customers/:customerId/users/:userId',
       'DELETE /api/user-groups/:groupId',
       'GET /api/operator/organizations/:organizationId/password-policy',
       'GET /api/operator/tenants/:tenantId',
       'GET /api/operator/tenants/:tenantId/settings',
       'GET /api/organizations/:organizationId/mfa-policy',
       'GET /api/partner/customers/:customerId',
+      'GET /api/partner/customers/:customerId/users',
+      'GET /api/partner/customers/:customerId/users/:userId',
       'GET /api/users/:userId',
       'GET /api/users/:userId/certificates',
       'PATCH /api/partner/customers/:customerId',
+      'PATCH /api/partner/customers/:customerId/users/:userId',
       'PATCH /api/user-groups/:groupId',
       'PATCH /api/users/:userId',
       'POST /api/certificates/:certificateId/revoke',
       'POST /api/operator/account-requests/:requestId/complete',
       'POST /api/operator/account-requests/:requestId/start',
       'POST /api/operator/tenants/:tenantId/invitations',
+      'POST /api/partner/customers/:customerId/users',
+      'POST /api/partner/mail-templates/copy',
       'POST /api/session/organization',
       'POST /api/terms/:termsId/accept',
       'POST /api/users/:userId/certificates',
@@ -547,6 +596,8 @@ describe('another tenant’s objects', () => {
       ['DELETE /api/me/passkeys/:passkeyId', ['passkeyId']],
       ['DELETE /api/me/sessions/:sessionId', ['sessionId']],
       ['DELETE /api/partner/customers/:customerId', ['customerId']],
+      ['DELETE /api/partner/customers/:customerId/users/:userId', ['customerId', 'userId']],
+      ['DELETE /api/partner/mail-templates/:templateKey/:locale', ['templateKey', 'locale']],
       ['DELETE /api/user-groups/:groupId', ['groupId']],
       ['GET /api/downloads/:token', ['token']],
       ['GET /api/invitations/:token', ['token']],
@@ -556,11 +607,15 @@ describe('another tenant’s objects', () => {
       ['GET /api/operator/tenants/:tenantId/settings', ['tenantId']],
       ['GET /api/organizations/:organizationId/mfa-policy', ['organizationId']],
       ['GET /api/partner/customers/:customerId', ['customerId']],
+      ['GET /api/partner/customers/:customerId/users', ['customerId']],
+      ['GET /api/partner/customers/:customerId/users/:userId', ['customerId', 'userId']],
+      ['GET /api/partner/mail-templates/:templateKey', ['templateKey']],
       ['GET /api/password-resets/:token', ['token']],
       ['GET /api/postal-codes/:postalCode', ['postalCode']],
       ['GET /api/users/:userId', ['userId']],
       ['GET /api/users/:userId/certificates', ['userId']],
       ['PATCH /api/partner/customers/:customerId', ['customerId']],
+      ['PATCH /api/partner/customers/:customerId/users/:userId', ['customerId', 'userId']],
       ['PATCH /api/user-groups/:groupId', ['groupId']],
       ['PATCH /api/users/:userId', ['userId']],
       ['POST /api/certificates/:certificateId/revoke', ['certificateId']],
@@ -571,6 +626,8 @@ describe('another tenant’s objects', () => {
       ['POST /api/operator/account-requests/:requestId/complete', ['requestId']],
       ['POST /api/operator/account-requests/:requestId/start', ['requestId']],
       ['POST /api/operator/tenants/:tenantId/invitations', ['tenantId']],
+      ['POST /api/partner/customers/:customerId/users', ['customerId']],
+      ['POST /api/partner/mail-templates/:templateKey/preview', ['templateKey']],
       ['POST /api/password-resets/:token', ['token']],
       ['POST /api/terms/:termsId/accept', ['termsId']],
       ['POST /api/users/:userId/certificates', ['userId']],
@@ -586,6 +643,7 @@ describe('another tenant’s objects', () => {
       ['PUT /api/operator/tenants/:tenantId/application-fields', ['tenantId']],
       ['PUT /api/operator/tenants/:tenantId/support-page', ['tenantId']],
       ['PUT /api/organizations/:organizationId/mfa-policy', ['organizationId']],
+      ['PUT /api/partner/mail-templates/:templateKey/:locale', ['templateKey', 'locale']],
       ['PUT /api/user-groups/:groupId/members', ['groupId']],
     ]);
     for (const key of tokenRoutes) expect(knownRoutes[key]!.access).toBe('public');
