@@ -158,6 +158,69 @@ const customerLimits = (): BodyRoute['limits'] => [
   ],
 ];
 
+/** ログインユーザ (CU-6): a customer of the tenant whose one login user is edited in place. */
+let loginCustomer: { id: string };
+let loginUser: { id: string };
+let loginUserEdits = 0;
+const DIGITS = 'ハイフンを除く半角数字で入力してください。';
+const loginUserForm = (over: Body = {}) => ({
+  familyName: '日電',
+  givenName: '花子',
+  email: 'login-user@example.jp',
+  ...over,
+});
+/** Each field of the form at its limit (accepted) and one over (refused on that field). */
+const loginUserLimits = (email: (length: number) => string): BodyRoute['limits'] => [
+  {
+    field: 'familyName',
+    atLimit: loginUserForm({ familyName: 'あ'.repeat(256) }),
+    overLimit: loginUserForm({ familyName: 'あ'.repeat(257) }),
+    fields: { familyName: [TOO_LONG] },
+  },
+  {
+    field: 'givenName',
+    atLimit: loginUserForm({ givenName: 'あ'.repeat(256) }),
+    overLimit: loginUserForm({ givenName: 'あ'.repeat(257) }),
+    fields: { givenName: [TOO_LONG] },
+  },
+  {
+    field: 'email',
+    atLimit: loginUserForm({ email: email(limits.email) }),
+    overLimit: loginUserForm({ email: email(limits.email + 1) }),
+    fields: { email: [TOO_LONG] },
+  },
+  {
+    field: 'mobile',
+    atLimit: loginUserForm({ mobile: '0'.repeat(11) }),
+    overLimit: loginUserForm({ mobile: '0'.repeat(12) }),
+    fields: { mobile: [TOO_LONG] },
+  },
+  {
+    field: 'mobile (full-width digits)',
+    atLimit: loginUserForm({ mobile: '09012345678' }),
+    overLimit: loginUserForm({ mobile: '０９０１２３４５６７８' }),
+    fields: { mobile: [DIGITS] },
+  },
+];
+
+/** メールテンプレート (PP-7): subject ≤255, body ≤10,000; a save needs a change, hence a fresh subject. */
+let templateEdits = 0;
+let otherTenant: { id: string };
+const templateLimits = (base: Body): BodyRoute['limits'] => [
+  {
+    field: 'subject',
+    atLimit: { ...base, subject: 'あ'.repeat(255) },
+    overLimit: { ...base, subject: 'あ'.repeat(256) },
+    fields: { subject: [TOO_LONG] },
+  },
+  {
+    field: 'body',
+    atLimit: { ...base, body: 'あ'.repeat(10000) },
+    overLimit: { ...base, body: 'あ'.repeat(10001) },
+    fields: { body: [TOO_LONG] },
+  },
+];
+
 /** A fresh activation link (ID-7) of one admin-added user, as its API path; the previous link ends. */
 async function activationLink(): Promise<string> {
   const created = await t.db.transaction().execute((trx) =>
@@ -792,6 +855,68 @@ const bodyRoutes: BodyRoute[] = [
       },
     ],
   },
+  // A customer's login users (CU-6).
+  {
+    route: 'POST /api/partner/customers/:customerId/users',
+    as: 'user',
+    url: () => `/api/partner/customers/${loginCustomer.id}/users`,
+    valid: () => loginUserForm({ email: `login-${++unique}@example.jp` }),
+    okStatus: 201,
+    empty: { familyName: [REQUIRED], givenName: [REQUIRED], email: [REQUIRED] },
+    wrongType: () => loginUserForm({ mobile: 9012345678 }),
+    wrongTypeFields: { mobile: [INVALID] },
+    // Every accepted body adds a user: a new address each time (the e-mail limit has its own).
+    limits: loginUserLimits(emailOfLength).map((l) =>
+      l.field === 'email' ? l : { ...l, atLimit: { ...l.atLimit, email: `login-${++unique}@example.jp` } },
+    ),
+  },
+  {
+    route: 'PATCH /api/partner/customers/:customerId/users/:userId',
+    as: 'user',
+    url: () => `/api/partner/customers/${loginCustomer.id}/users/${loginUser.id}`,
+    valid: () => loginUserForm({ familyName: `検証${++loginUserEdits}` }),
+    okStatus: 200,
+    empty: { familyName: [REQUIRED], givenName: [REQUIRED], email: [REQUIRED] },
+    wrongType: () => loginUserForm({ familyName: ['日電'] }),
+    wrongTypeFields: { familyName: [INVALID] },
+    limits: loginUserLimits((length) => `${'b'.repeat(length - '@example.jp'.length)}@example.jp`),
+  },
+  // The tenant's mail templates (PP-7).
+  {
+    route: 'PUT /api/partner/mail-templates/:templateKey/:locale',
+    as: 'user',
+    url: () => '/api/partner/mail-templates/portal_user_provisional/ja',
+    valid: () => ({ subject: `件名${++templateEdits}`, body: '{{UserName}} 様' }),
+    okStatus: 200,
+    empty: { subject: [REQUIRED], body: [REQUIRED] },
+    wrongType: () => ({ subject: 1, body: '本文' }),
+    wrongTypeFields: { subject: [INVALID] },
+    limits: templateLimits({ subject: '限界の件名', body: '限界の本文' }),
+  },
+  {
+    route: 'POST /api/partner/mail-templates/:templateKey/preview',
+    as: 'user',
+    url: () => '/api/partner/mail-templates/portal_user_provisional/preview',
+    valid: () => ({ locale: 'ja', subject: '件名', body: '{{UserName}} 様' }),
+    okStatus: 200,
+    empty: { locale: [INVALID], subject: [REQUIRED], body: [REQUIRED] },
+    wrongType: () => ({ locale: 'fr', subject: '件名', body: '本文' }),
+    wrongTypeFields: { locale: [INVALID] },
+    limits: templateLimits({ locale: 'en', subject: 'Subject', body: 'Body' }),
+  },
+  {
+    route: 'POST /api/partner/mail-templates/copy',
+    as: 'user',
+    url: () => '/api/partner/mail-templates/copy',
+    valid: () => ({ templateKeys: ['portal_user_provisional'], tenantIds: [otherTenant.id] }),
+    okStatus: 200,
+    empty: { templateKeys: [REQUIRED], tenantIds: [REQUIRED] },
+    wrongType: () => ({ templateKeys: 'portal_user_provisional', tenantIds: [otherTenant.id] }),
+    wrongTypeFields: { templateKeys: [INVALID] },
+    // The limit (all 12 templates, not 13) is in server/modules/mail-templates/routes.test.ts:
+    // the other tenant is made after this list.
+    limits: [],
+  },
   // テナント設定 (PP-4), メールアドレス設定 (PP-6) of the tenant's admin; the operator's part (OP-1, PP-8).
   {
     route: 'PUT /api/partner/tenant-settings',
@@ -953,6 +1078,8 @@ const noBodyRoutes = [
   'POST /api/me/mfa/recovery-codes',
   'POST /api/users/:userId/mfa/reset',
   'DELETE /api/partner/customers/:customerId',
+  'DELETE /api/partner/customers/:customerId/users/:userId',
+  'DELETE /api/partner/mail-templates/:templateKey/:locale',
 ];
 
 let ip = 0;
@@ -1019,6 +1146,19 @@ beforeAll(async () => {
   await makeUser(t.db, 'customer@example.jp', [{ organization: customer, role: 'admin' }]);
   clients.customer = await signedIn(t.app, 'customer@example.jp');
   customerOfTenant = await makeCustomer(t.db, tenant.id, '検証顧客株式会社');
+  loginCustomer = await makeCustomer(t.db, tenant.id, 'ログインユーザ検証株式会社');
+  loginUser = await makeUser(t.db, 'login-user@example.jp', [{ organization: loginCustomer, role: 'admin' }]);
+  // The signed-in admin also administers another tenant: where templates may be copied to.
+  otherTenant = await makeTenant(t.db, 'コピー先販売');
+  const admin = await t.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'user@example.jp')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('memberships')
+    .values({ user_id: admin.id, organization_id: otherTenant.id, tenant_id: otherTenant.id, role: 'admin' })
+    .execute();
 });
 afterAll(() => t.close());
 // A valid POST /api/operator/terms publishes new terms, which would hold every other client at the
