@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../common/roles.js';
 import { api, queryString, seg } from './client.js';
+import { useLoadedSession } from './session.js';
 
 /** Default text of the product, or the tenant's own. */
 export type MailTemplateStatus = 'default' | 'custom';
@@ -40,17 +42,30 @@ export const mailTemplatesKey = ['mail-templates'] as const;
 
 const base = '/api/partner/mail-templates';
 
+/**
+ * Names and placeholder descriptions come in the signed-in user's language (saved by the language
+ * switch before the session shows it): one cache entry per language.
+ */
+function useUiLanguage(): string {
+  const { i18n } = useTranslation();
+  return useLoadedSession().user?.locale ?? i18n.language;
+}
+
 export function useMailTemplates() {
+  const language = useUiLanguage();
   return useQuery({
-    queryKey: [...mailTemplatesKey, 'list'],
+    queryKey: [...mailTemplatesKey, 'list', language],
     queryFn: () => api.get<{ items: MailTemplateListItem[] }>(base),
   });
 }
 
 export function useMailTemplate(key: string, locale: Locale) {
+  const language = useUiLanguage();
   return useQuery({
-    queryKey: [...mailTemplatesKey, 'detail', key, locale],
+    queryKey: [...mailTemplatesKey, 'detail', key, locale, language],
     queryFn: () => api.get<MailTemplateDetail>(`${base}/${seg(key)}${queryString({ locale })}`),
+    // a change of UI language keeps the form (and what was typed) while the texts reload
+    placeholderData: (previous) => previous,
   });
 }
 

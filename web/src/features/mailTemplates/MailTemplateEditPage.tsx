@@ -2,7 +2,7 @@ import { Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isMailTemplateKey } from '../../../../common/mail-templates.js';
+import { isMailTemplateKey, type MailTemplateKey } from '../../../../common/mail-templates.js';
 import type { Locale } from '../../../../common/roles.js';
 import type { MailTemplateDetail, MailTemplatePreview, MailTemplateText } from '../../api/mailTemplates.js';
 import { useLoadedSession } from '../../api/session.js';
@@ -27,8 +27,14 @@ export type MailTemplateDraft = {
  * Members see the texts without changing them.
  */
 export function MailTemplateEditPage() {
-  const { t } = useTranslation();
   const { templateKey = '' } = useParams();
+  if (!isMailTemplateKey(templateKey)) return <NotFoundContent />;
+  // another template (back / forward between two) starts afresh: tabs, forms and confirm view
+  return <MailTemplateEditor key={templateKey} templateKey={templateKey} />;
+}
+
+function MailTemplateEditor({ templateKey }: { templateKey: MailTemplateKey }) {
+  const { t } = useTranslation();
   const session = useLoadedSession();
   const editable = isAdminRole(session.current?.role);
   const [locale, setLocale] = useState<Locale>('ja');
@@ -38,8 +44,6 @@ export function MailTemplateEditPage() {
     : editable
       ? t('mailTemplates.editTitle')
       : t('mailTemplates.viewTitle');
-  if (!isMailTemplateKey(templateKey)) return <NotFoundContent />;
-
   return (
     <>
       <MailTemplateBreadcrumb
