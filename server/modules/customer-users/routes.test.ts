@@ -186,6 +186,46 @@ describe('create', () => {
   });
 });
 
+describe('activation', () => {
+  it('the user proves their identity with the registered mobile number and sets a password', async () => {
+    const body = form({
+      familyName: '開通',
+      givenName: '次郎',
+      email: 'activate-me@example.jp',
+      mobile: '07011112222',
+    });
+    const { id } = (await admin.post(usersOf(customer.id), body)).json();
+    const token = invitationTokenIn((await latestMailTo(t.db, 'activate-me@example.jp')).body);
+    const anonymous = new TestClient(t.app);
+    const claim = { email: 'activate-me@example.jp', name: '開通　次郎', phone: '070-1111-2222' };
+    expect(
+      (await anonymous.post(`/api/invitations/${token}/verify`, { ...claim, phone: '07099999999' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await anonymous.post(`/api/invitations/${token}/verify`, claim)).statusCode).toBe(200);
+    const pw = 'Blue-Kite-Sings-77';
+    const accepted = await anonymous.post(`/api/invitations/${token}/accept`, {
+      ...claim,
+      password: pw,
+      passwordConfirm: pw,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect((await admin.get(`${usersOf(customer.id)}/${id}`)).json().status).toBe('active');
+    await signedIn(t.app, 'activate-me@example.jp', pw);
+  });
+
+  it('without a registered number, e-mail and name are the check', async () => {
+    await admin.post(usersOf(customer.id), form({ email: 'no-mobile@example.jp', mobile: '' }));
+    const token = invitationTokenIn((await latestMailTo(t.db, 'no-mobile@example.jp')).body);
+    const anonymous = new TestClient(t.app);
+    const claim = { email: 'no-mobile@example.jp', name: '山田太郎', phone: '0312345678' };
+    expect(
+      (await anonymous.post(`/api/invitations/${token}/verify`, { ...claim, name: '山田花子' })).statusCode,
+    ).toBe(400);
+    expect((await anonymous.post(`/api/invitations/${token}/verify`, claim)).statusCode).toBe(200);
+  });
+});
+
 describe('edit', () => {
   let userId: string;
   beforeAll(async () => {

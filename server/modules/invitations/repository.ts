@@ -57,7 +57,7 @@ export async function listInvitations(db: Db, organizationId: string) {
 export async function findInvitedUser(db: Db, userId: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'phone', 'password_hash', 'locale', 'time_zone'])
+    .select(['id', 'email', 'name', 'phone', 'mobile', 'password_hash', 'locale', 'time_zone'])
     .where('id', '=', userId)
     .executeTakeFirst();
 }

@@ -25,7 +25,8 @@ export async function verifyIdentity(
     // A sign-up link has no identity to check: for it this route does not exist.
     if (invitation.kind !== 'activation') throw new AppError(404, 'invitation_not_found');
     const user = await findInvitedUser(trx, invitation.user_id);
-    if (user && identityMatches(input.claim, user)) return true;
+    // A customer's login user (CU-6) is registered with a mobile number only, if any.
+    if (user && identityMatches(input.claim, { ...user, phone: user.phone ?? user.mobile })) return true;
     const failed = invitation.failed_checks + 1;
     await trx
       .updateTable('invitations')
