@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { acceptTermsIfAsked, demo, expectNoAxeViolations, logIn, openMail, uniqueEmail } from './support.js';
+import {
+  acceptTermsIfAsked,
+  callApi,
+  demo,
+  expectNoAxeViolations,
+  logIn,
+  openMail,
+  uniqueEmail,
+} from './support.js';
 
 /** partner@ (admin of T8000001) on 顧客管理. */
 async function openCustomers(page: Page) {
@@ -46,7 +54,7 @@ test('a partner creates a customer with postal auto-fill, edits it, adds login u
   page,
 }) => {
   // one long story on a machine shared with other runs
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const suffix = Date.now().toString(36).slice(-6);
   // script tags typed into fields are shown as text, never run
   const name = `E2E<script>alert(1)</script>${suffix}`;
@@ -243,4 +251,69 @@ test('a partner creates a customer with postal auto-fill, edits it, adds login u
   await page.goto(`/partner/customers?code=${code}`);
   await expect(page.getByText('該当する顧客はありません。')).toBeVisible();
   expect(alerts).toEqual([]);
+});
+
+test('a refused deletion shows its reason; another tenant’s or an unknown customer is not found', async ({
+  page,
+}) => {
+  await openCustomers(page);
+  const created = await callApi<{ id: string; code: string }>(page, 'POST', '/api/partner/customers', {
+    name: `削除不可テスト${Date.now().toString(36).slice(-6)}`,
+    contactFamilyName: '日電',
+    contactGivenName: '次郎',
+    email: uniqueEmail('refused'),
+    postalCode: '733-0001',
+    prefecture: '広島県',
+    address: '広島市西区大芝1-1',
+    phone: '0821234567',
+  });
+  // contracts do not exist yet: the server's 409 of the contracts issue is stood in for here
+  await page.route(`**/api/partner/customers/${created.id}`, (route) =>
+    route.request().method() === 'DELETE'
+      ? route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'customer_has_contracts', message: '契約が存在するため、顧客を削除できません。' },
+          }),
+        })
+      : route.fallback(),
+  );
+  await page.goto(`/partner/customers/${created.id}`);
+  await expect(page.getByTestId('customer-basic')).toContainText(created.code);
+  await page.getByRole('button', { name: '削除' }).click();
+  await confirmOk(page, '顧客を削除します。よろしいでしょうか。');
+  const refusal = page.getByRole('dialog').filter({ hasText: '顧客を削除できません' });
+  await expect(refusal).toContainText('契約が存在するため、顧客を削除できません。');
+  await expectNoAxeViolations(page);
+  await refusal.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('customer-basic')).toContainText(created.code);
+
+  // a customer of T8000002 (where partner@ is a member) is not found from T8000001
+  const session = await callApi<{ memberships: { organizationId: string; code: string }[] }>(
+    page,
+    'GET',
+    '/api/session',
+  );
+  const tenantOf = (code: string) => session.memberships.find((m) => m.code === code)!.organizationId;
+  await callApi(page, 'POST', '/api/session/organization', { organizationId: tenantOf('T8000002') });
+  const other = await callApi<{ id: string }>(page, 'POST', '/api/partner/customers', {
+    name: '他テナントの顧客',
+    contactFamilyName: '他',
+    contactGivenName: '社',
+    email: uniqueEmail('other'),
+    postalCode: '1000005',
+    prefecture: '東京都',
+    address: '千代田区丸の内1-1',
+    phone: '0300000000',
+  });
+  await callApi(page, 'POST', '/api/session/organization', { organizationId: tenantOf('T8000001') });
+  await page.goto(`/partner/customers/${other.id}`);
+  await expect(page.getByText('対象が見つかりません。')).toBeVisible();
+  await page.goto(`/partner/customers/${other.id}/edit`);
+  await expect(page.getByText('対象が見つかりません。')).toBeVisible();
+  await page.goto('/partner/customers/999999999');
+  await expect(page.getByText('対象が見つかりません。')).toBeVisible();
+  await page.goto('/partner/customers/999999999/users/1/edit');
+  await expect(page.getByText('対象が見つかりません。')).toBeVisible();
 });
