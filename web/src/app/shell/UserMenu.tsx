@@ -1,7 +1,10 @@
 import {
+  ControlOutlined,
   DownOutlined,
+  FileTextOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MailOutlined,
   SettingOutlined,
   SwapOutlined,
   UserOutlined,
@@ -11,7 +14,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLoadedSession, useLogout } from '../../api/session.js';
 
-/** The user's name opening a menu: account settings, password change, switch tenant (when several), logout. */
+/**
+ * The user's name opening a menu: in the partner portal テナント設定, メールアドレス設定 and
+ * メールテンプレート設定 (PP-3); account settings, password change, switch tenant (when several), logout.
+ */
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useLoadedSession();
@@ -21,6 +27,16 @@ export function UserMenu() {
 
   const pending = (session.pendingActions?.length ?? 0) > 0;
   const items: MenuProps['items'] = [];
+  if (!pending && session.current?.kind === 'partner') {
+    items.push({ key: 'tenantSettings', icon: <ControlOutlined />, label: t('user.tenantSettings') });
+    items.push({
+      key: 'notificationAddresses',
+      icon: <MailOutlined />,
+      label: t('user.notificationAddresses'),
+    });
+    items.push({ key: 'mailTemplates', icon: <FileTextOutlined />, label: t('user.mailTemplates') });
+    items.push({ type: 'divider' });
+  }
   if (!pending) {
     items.push({ key: 'account', icon: <SettingOutlined />, label: t('user.account') });
     items.push({ key: 'password', icon: <KeyOutlined />, label: t('user.changePassword') });
@@ -31,6 +47,9 @@ export function UserMenu() {
   items.push({ key: 'logout', icon: <LogoutOutlined />, label: t('user.logout') });
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'tenantSettings') navigate('/partner/tenant-settings');
+    if (key === 'notificationAddresses') navigate('/partner/notification-addresses');
+    if (key === 'mailTemplates') navigate('/partner/mail-templates');
     if (key === 'account') navigate('/account');
     if (key === 'password') navigate('/password/change');
     if (key === 'switch') navigate('/select');

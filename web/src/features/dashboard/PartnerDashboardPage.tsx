@@ -2,8 +2,12 @@ import { Card, Descriptions, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLoadedSession } from '../../api/session.js';
 import { PageTitle } from '../../components/PageTitle.js';
+import { NoVerifiedAddressDialog } from '../tenantSettings/NoVerifiedAddressDialog.js';
 
-/** PP-2 (first step): who is working in which tenant. Figures follow with customers and contracts. */
+/**
+ * PP-2 (first step): who is working in which tenant, and a dialog while the tenant has no verified
+ * notification address. Figures follow with customers and contracts.
+ */
 export function PartnerDashboardPage() {
   const { t } = useTranslation();
   const session = useLoadedSession();
@@ -26,6 +30,7 @@ export function PartnerDashboardPage() {
           </Descriptions>
         </Card>
       </Flex>
+      <NoVerifiedAddressDialog />
     </>
   );
 }

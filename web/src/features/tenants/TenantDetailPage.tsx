@@ -12,8 +12,9 @@ import { PasswordPolicyCard } from '../passwordPolicy/PasswordPolicyCard.js';
 import { InviteAdminCard } from './InviteAdminCard.js';
 import { TenantInvitationsCard } from './TenantInvitationsCard.js';
 import { TenantMembersCard } from './TenantMembersCard.js';
+import { TenantSettingsCards } from './TenantSettingsCards.js';
 
-/** A tenant: its ID and name, members, invitations and the admin invitation form. */
+/** A tenant: its ID and name, members, invitations, the admin invitation form and the operator's tenant settings. */
 export function TenantDetailPage() {
   const { t } = useTranslation();
   const { tenantId = '' } = useParams();
@@ -45,6 +46,7 @@ export function TenantDetailPage() {
           <TenantMembersCard members={tenant.data.members} />
           <TenantInvitationsCard invitations={tenant.data.invitations} />
           <InviteAdminCard tenantId={tenant.data.id} />
+          <TenantSettingsCards tenantId={tenant.data.id} />
           <PasswordPolicyCard organizationId={tenant.data.id} />
           <MfaPolicyCard organizationId={tenant.data.id} />
         </Flex>

@@ -9,6 +9,7 @@ import { SelectOrganizationPage } from '../../features/organizations/SelectOrgan
 import { ChangePasswordPage } from '../../features/passwords/ChangePasswordPage.js';
 import { ForgotPasswordPage } from '../../features/passwords/ForgotPasswordPage.js';
 import { ResetPasswordPage } from '../../features/passwords/ResetPasswordPage.js';
+import { VerifyNotificationAddressPage } from '../../features/tenantSettings/VerifyNotificationAddressPage.js';
 import { TermsPage } from '../../features/terms/TermsPage.js';
 
 export const publicRoutes: RouteObject[] = [
@@ -17,6 +18,7 @@ export const publicRoutes: RouteObject[] = [
   { path: '/password-reset/:token', element: <ResetPasswordPage /> },
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   { path: '/downloads/:token', element: <DownloadPage /> },
+  { path: '/notification-addresses/verify/:token', element: <VerifyNotificationAddressPage /> },
   {
     path: '/select',
     element: (

@@ -1,0 +1,136 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ApplicationField,
+  ApplicationFieldsBody,
+  NotificationAddressesBody,
+  SearchBy,
+  SupportPageBody,
+  TenantLink,
+  TenantSettingsBody,
+} from '../../../common/tenant-settings.js';
+import { api, queryString, seg } from './client.js';
+
+/** PP-1, PP-4, PP-6, PP-8 and OP-1: tenant settings, notification addresses, support page, search. */
+
+export type TenantSettings = {
+  utmApplicationEnabled: boolean;
+  contractCheckExemptDays: number;
+  referrerUrls: string[];
+  links: TenantLink[];
+  applicationFields: ApplicationField[];
+};
+
+export type SupportInfo = { manualsUrl: string | null; contactEmail: string | null };
+
+export type NotificationAddress = { slot: number; email: string; verified: boolean };
+export type NotificationAddresses = { addresses: NotificationAddress[]; anyVerified: boolean };
+export type SavedNotificationAddresses = NotificationAddresses & { verificationSentTo: string[] };
+
+export type VerificationInfo = { email: string; tenantCode: string; tenantName: string };
+
+export type CrossTenantHit = {
+  tenantId: string;
+  tenantCode: string;
+  tenantName: string;
+  customerId: string;
+  customerCode: string;
+  customerName: string;
+};
+export type CrossTenantResult = { total: number; items: CrossTenantHit[] };
+
+export type OperatorTenantSettings = {
+  applicationFields: ApplicationField[];
+  manualsUrl: string | null;
+  contactEmail: string | null;
+};
+
+const settingsKey = ['partner', 'tenant-settings'] as const;
+const supportKey = ['partner', 'support'] as const;
+const addressesKey = ['partner', 'notification-addresses'] as const;
+const operatorKey = (tenantId: string) => ['operator', 'tenants', 'settings', tenantId] as const;
+
+export function useTenantSettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: () => api.get<TenantSettings>('/api/partner/tenant-settings'),
+  });
+}
+
+export function useSaveTenantSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TenantSettingsBody) => api.put<TenantSettings>('/api/partner/tenant-settings', body),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey, saved),
+  });
+}
+
+export function useSupportInfo() {
+  return useQuery({ queryKey: supportKey, queryFn: () => api.get<SupportInfo>('/api/partner/support') });
+}
+
+export function useNotificationAddresses() {
+  return useQuery({
+    queryKey: addressesKey,
+    queryFn: () => api.get<NotificationAddresses>('/api/partner/notification-addresses'),
+  });
+}
+
+export function useSaveNotificationAddresses() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationAddressesBody) =>
+      api.put<SavedNotificationAddresses>('/api/partner/notification-addresses', body),
+    onSuccess: ({ addresses, anyVerified }) =>
+      queryClient.setQueryData<NotificationAddresses>(addressesKey, { addresses, anyVerified }),
+  });
+}
+
+const verifyPath = (token: string) => `/api/notification-addresses/verify/${seg(token)}`;
+
+export function useAddressVerification(token: string) {
+  return useQuery({
+    queryKey: ['notification-address-verification', token],
+    queryFn: () => api.get<VerificationInfo>(verifyPath(token)),
+    retry: false,
+  });
+}
+
+export function useVerifyAddress(token: string) {
+  return useMutation({ mutationFn: () => api.post<{ email: string }>(verifyPath(token)) });
+}
+
+/** PP-1: the search runs when a term is set (after 検索), across the user's partner tenants. */
+export function useCrossTenantSearch(by: SearchBy, q: string) {
+  return useQuery({
+    queryKey: ['cross-tenant-search', by, q],
+    queryFn: () => api.get<CrossTenantResult>(`/api/partner/cross-tenant-search${queryString({ by, q })}`),
+    enabled: q !== '',
+    retry: false,
+  });
+}
+
+const operatorPath = (tenantId: string) => `/api/operator/tenants/${seg(tenantId)}`;
+
+export function useOperatorTenantSettings(tenantId: string) {
+  return useQuery({
+    queryKey: operatorKey(tenantId),
+    queryFn: () => api.get<OperatorTenantSettings>(`${operatorPath(tenantId)}/settings`),
+  });
+}
+
+export function useSaveApplicationFields(tenantId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApplicationFieldsBody) =>
+      api.put<unknown>(`${operatorPath(tenantId)}/application-fields`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey(tenantId) }),
+  });
+}
+
+export function useSaveSupportPage(tenantId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SupportPageBody) => api.put<unknown>(`${operatorPath(tenantId)}/support-page`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey(tenantId) }),
+  });
+}
