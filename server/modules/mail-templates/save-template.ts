@@ -22,7 +22,7 @@ export async function saveTemplate(
   const tenantId = ctx.scope.tenantId;
   await deps.db.transaction().execute(async (trx) => {
     // One save at a time per tenant template: the comparison below sees the latest text.
-    await trx.selectFrom('organizations').select('id').where('id', '=', tenantId).forUpdate().execute();
+    await trx.selectFrom('organizations').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
     const current = await loadTemplate(trx, tenantId, key, locale);
     if (current.subject === text.subject && current.body === text.body) throw new AppError(400, 'no_changes');
     const now = deps.clock.now();
