@@ -5,6 +5,7 @@ import {
   messagesForField,
   serverFieldErrors,
   translateFieldErrors,
+  translateFieldMessage,
 } from './fieldErrors.js';
 
 function issuesOf(result: {
@@ -73,5 +74,21 @@ describe('translateFieldErrors', () => {
     expect(
       translateFieldErrors([{ name: ['email'], errors: ['validation.required', '登録済みです。'] }], t),
     ).toEqual([{ name: ['email'], errors: ['入力してください。', '登録済みです。'] }]);
+  });
+});
+
+describe('translateFieldMessage', () => {
+  it('fills {value} from a message carrying its argument (unknown placeholder named)', () => {
+    const table: Record<string, string> = {
+      'validation.unknownPlaceholder': '使用できない差し込み文字です: {value}',
+    };
+    const t = (key: string) => table[key] ?? key;
+    expect(translateFieldMessage('validation.unknownPlaceholder:{{Foo}}', t)).toBe(
+      '使用できない差し込み文字です: {{Foo}}',
+    );
+    // A server text that happens to hold a colon passes through.
+    expect(translateFieldMessage('使用できない差し込み文字です: {{Foo}}', t)).toBe(
+      '使用できない差し込み文字です: {{Foo}}',
+    );
   });
 });
