@@ -107,8 +107,15 @@ test('the operator onboards a new tenant and its first admin signs up', async ({
   await expect(page.getByTestId('current-organization')).toContainText(tenantCode);
   await expect(page.getByTestId('current-organization')).toContainText(tenantName);
   await expect(page.getByRole('heading', { level: 1, name: 'ダッシュボード' })).toBeVisible();
+  // a new tenant has no verified notification address yet: the dashboard says so (PP-6)
+  const addressDialog = page.getByRole('dialog', { name: '通知先メールアドレスを設定してください' });
+  await expect(addressDialog).toBeVisible();
+  await addressDialog.getByRole('button', { name: '閉じる' }).last().click();
+  await expect(addressDialog).toBeHidden();
   await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link')).toHaveText([
     'ダッシュボード',
+    '顧客管理',
+    'サポート',
     'ユーザー管理',
     '組織設定',
   ]);
