@@ -17,6 +17,7 @@ import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import type { MailTemplateDraft } from './MailTemplateEditPage.js';
 import { MailTemplateStatusTag } from './MailTemplateStatusTag.js';
+import { insertToken, placeholderToken } from './placeholders.js';
 
 type Field = 'subject' | 'body';
 
@@ -26,9 +27,6 @@ type Props = {
   editable: boolean;
   onChecked: (draft: MailTemplateDraft) => void;
 };
-
-/** `{{Name}}`, whether the server lists a placeholder with or without its braces. */
-export const placeholderToken = (name: string) => (name.startsWith('{{') ? name : `{{${name}}}`);
 
 /** Subject (none for an SMS) and body of one language, with the placeholders that may be used. */
 export function MailTemplateForm({ templateKey, locale, editable, onChecked }: Props) {
@@ -69,17 +67,14 @@ export function MailTemplateForm({ templateKey, locale, editable, onChecked }: P
   const insert = (name: string) => {
     const token = placeholderToken(name);
     const field: Field = caret.current?.field ?? 'body';
-    const current = String(form.getFieldValue(field) ?? '');
-    const start =
-      caret.current?.field === field ? Math.min(caret.current.start, current.length) : current.length;
-    const end = caret.current?.field === field ? Math.min(caret.current.end, current.length) : current.length;
-    form.setFieldValue(field, current.slice(0, start) + token + current.slice(end));
-    caret.current = { field, start: start + token.length, end: start + token.length };
+    const inserted = insertToken(String(form.getFieldValue(field) ?? ''), token, caret.current);
+    form.setFieldValue(field, inserted.text);
+    caret.current = { field, start: inserted.caret, end: inserted.caret };
     void form.validateFields([field]).catch(() => undefined);
     requestAnimationFrame(() => {
       const element = elementOf(field);
       element?.focus();
-      element?.setSelectionRange(start + token.length, start + token.length);
+      element?.setSelectionRange(inserted.caret, inserted.caret);
     });
   };
 
