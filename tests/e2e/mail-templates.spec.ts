@@ -30,9 +30,9 @@ async function adminOfNewTenant(page: Page, email: string, password: string, nam
   return tenant;
 }
 
-async function chooseTenant(page: Page, tenant: Tenant): Promise<void> {
+async function chooseTenant(page: Page, tenant: Tenant, path = '/partner/mail-templates'): Promise<void> {
   await callApi(page, 'POST', '/api/session/organization', { organizationId: tenant.id });
-  await page.goto('/partner/mail-templates');
+  await page.goto(path);
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
@@ -174,7 +174,12 @@ test('a member reads the templates without changing them', async ({ page }) => {
   );
   const member = session.memberships.find((m) => m.role === 'member');
   expect(member).toBeTruthy();
-  await chooseTenant(page, { ...member!, id: member!.organizationId });
+  await chooseTenant(page, { ...member!, id: member!.organizationId }, '/partner');
+
+  // the user menu leads to the list (001 §5.4.3 (1))
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'メールテンプレート設定' }).click();
+  await expect(page).toHaveURL(/\/partner\/mail-templates$/);
 
   await expect(page.getByRole('heading', { level: 1, name: 'メールテンプレート一覧' })).toBeVisible();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(12);
