@@ -19,6 +19,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX organizations_name_bigrams ON organizations USING gin (name_bigrams(name))`.execute(
     db,
   );
+  // A one-character term (テナント横断検索 with e.g. 「光」) has no bigram: the distinct lower-cased
+  // characters of customer names narrow it the same way (`name_chars(name) @> ARRAY[lower(c)]`).
+  await sql`
+    CREATE FUNCTION name_chars(t text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT coalesce(array_agg(DISTINCT substr(lower(t), i, 1)), '{}')
+      FROM generate_series(1, char_length(t)) AS i
+    $$`.execute(db);
+  await sql`
+    CREATE INDEX organizations_customer_name_chars ON organizations USING gin (name_chars(name))
+    WHERE kind = 'customer'`.execute(db);
 
   // ユーザID (`001 §7.4.4`): two capital letters and six digits, drawn at random, unique.
   await sql`
@@ -207,6 +218,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX organizations_tenant_kind_code_idx`.execute(db);
   await sql`ALTER TABLE users DROP COLUMN code, DROP COLUMN family_name, DROP COLUMN given_name`.execute(db);
   await sql`DROP FUNCTION new_user_code()`.execute(db);
+  await sql`DROP INDEX organizations_customer_name_chars`.execute(db);
+  await sql`DROP FUNCTION name_chars(text)`.execute(db);
   await sql`DROP INDEX organizations_name_bigrams`.execute(db);
   await sql`DROP FUNCTION name_bigrams(text)`.execute(db);
 }

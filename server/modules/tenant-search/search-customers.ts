@@ -16,8 +16,8 @@ export const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${
 
 /**
  * テナント横断検索 (PP-1, `001 §4.1`): customers of every tenant where the user has an active
- * partner membership, by company name (partial; with ≥2 characters the GIN index on
- * `name_bigrams(name)` narrows before ILIKE checks) or phone (exact digits, index on
+ * partner membership, by company name (partial; the GIN index on `name_bigrams(name)` — or on
+ * `name_chars(name)` for a single character — narrows before ILIKE checks) or phone (exact digits, index on
  * `customers.phone`). Two statements: the first rows in tenant code, customer code order, and
  * the count (the page says "N件見つかりました。10件まで表示しています。").
  */
@@ -36,9 +36,9 @@ export async function searchCustomersAcrossTenants(
   const match =
     query.by === 'phone'
       ? sql`o.id IN (SELECT c.id FROM customers c WHERE c.phone = ${query.q} AND c.tenant_id = ${tenants})`
-      : query.q.length >= 2
+      : [...query.q].length >= 2
         ? sql`name_bigrams(o.name) @> name_bigrams(${query.q}) AND o.name ILIKE ${pattern}`
-        : sql`o.name ILIKE ${pattern}`;
+        : sql`name_chars(o.name) @> ARRAY[lower(${query.q})] AND o.name ILIKE ${pattern}`;
   const where = sql`o.kind = 'customer' AND o.tenant_id = ${tenants} AND ${match}`;
   const [items, count] = await Promise.all([
     sql<CrossTenantHit>`
