@@ -162,6 +162,12 @@ test('an admin edits a template with a preview, copies it to another tenant and 
   await expect(row(page, 'サービス申込み確認')).toContainText('カスタム');
   await expect(row(page, 'サービス申込み確認')).toContainText('【テスト】{{CompanyName}}様 のお申込み');
   await expect(row(page, 'サービス申込み完了')).toContainText('デフォルト');
+
+  // in English, the names come from the server in the language just chosen
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mail templates' })).toBeVisible();
+  await expect(row(page, 'Service application: confirm address')).toContainText('Custom');
+  await expect(row(page, 'Password reset (SMS)')).toContainText('SMS messages have no subject');
 });
 
 test('a member reads the templates without changing them', async ({ page }) => {
