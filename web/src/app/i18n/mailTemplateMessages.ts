@@ -25,10 +25,8 @@ export const mailTemplateJa = {
   'mailTemplates.placeholders': '使用可能な差し込み文字',
   'mailTemplates.placeholdersHint':
     '各メール送信時に対応する文字に置き換わり送信されます。本画面に表示されている差し込み文字のみが使用できます。クリックすると入力中の項目に挿入されます。',
-  'mailTemplates.insert': '{{placeholder}}を挿入',
   'mailTemplates.confirm': '確認',
   'mailTemplates.readOnly': 'メールテンプレートの変更は管理者のみ行えます。',
-  'mailTemplates.saveConfirm': 'メールテンプレートを保存します。よろしいでしょうか。',
   'mailTemplates.saved': 'メールテンプレートを保存しました。',
   'mailTemplates.previewNote': '差し込み文字は見本のデータで表示しています。',
   'mailTemplates.copy': 'メールテンプレートコピー',
@@ -69,10 +67,8 @@ export const mailTemplateEn: Record<keyof typeof mailTemplateJa, string> = {
   'mailTemplates.placeholders': 'Available placeholders',
   'mailTemplates.placeholdersHint':
     'Each placeholder is replaced when the message is sent. Only the placeholders listed here can be used. Click one to insert it into the field you are editing.',
-  'mailTemplates.insert': 'Insert {{placeholder}}',
   'mailTemplates.confirm': 'Check',
   'mailTemplates.readOnly': 'Only administrators can change mail templates.',
-  'mailTemplates.saveConfirm': 'Save the mail template?',
   'mailTemplates.saved': 'The mail template was saved.',
   'mailTemplates.previewNote': 'Placeholders are shown with sample data.',
   'mailTemplates.copy': 'Copy mail templates',
