@@ -190,7 +190,7 @@ test('an admin saves the tenant settings after the confirm; a referrer URL with 
   await page.reload();
   await expect(page.getByRole('radio', { name: '利用する' })).toBeChecked({ timeout: 30_000 });
   await expect(page.getByLabel('顧客作成後、契約数確認機能の対象外とする日数')).toHaveValue('99');
-  await expect(page.getByRole('textbox', { name: 'URL 1', exact: true })).toHaveValue(
+  await expect(referrers.getByRole('textbox', { name: 'URL 1', exact: true })).toHaveValue(
     'https://www.example.co.jp/',
   );
   await expect(page.getByRole('textbox', { name: 'リンク名 1', exact: true })).toHaveValue('ご利用ガイド');
