@@ -35,16 +35,16 @@ test('a user of two tenants chooses one from a sortable list', async ({ page }) 
   await expect(rows.nth(1)).toContainText('T8000002');
   await expect(rows.nth(1)).toContainText('サンプル商事株式会社');
 
-  // ID column: ascending → descending
-  await page.getByRole('columnheader', { name: 'ID' }).click();
+  // テナントID column (the manual's headers for a partner-only user): ascending → descending
+  await page.getByRole('columnheader', { name: 'テナントID' }).click();
   await expect(rows.nth(0)).toContainText('T8000002');
-  await page.getByRole('columnheader', { name: 'ID' }).click();
+  await page.getByRole('columnheader', { name: 'テナントID' }).click();
   await expect(rows.nth(0)).toContainText('T8000001');
 
   // name column, sorted by the server
-  await page.getByRole('columnheader', { name: '名称' }).click();
+  await page.getByRole('columnheader', { name: 'テナント名' }).click();
   await expect(rows.nth(0)).toContainText('サンプル商事株式会社');
-  await page.getByRole('columnheader', { name: '名称' }).click();
+  await page.getByRole('columnheader', { name: 'テナント名' }).click();
   await expect(rows.nth(0)).toContainText('デモ販売店株式会社');
 
   await rows.filter({ hasText: 'T8000002' }).click();

@@ -7,10 +7,15 @@ import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { fromAntdOrder, toAntdOrder } from '../../components/table/sortOrder.js';
 
-type Props = { onChoose: (membership: Membership) => void; choosing: boolean };
+type Props = {
+  onChoose: (membership: Membership) => void;
+  choosing: boolean;
+  /** Only partner tenants: the manual's テナントID / テナント名 headers (PP-1, `001 §4.2`). */
+  tenantsOnly?: boolean;
+};
 
 /** Memberships sorted by the server; clicking the ID or name column header toggles asc/desc. */
-export function MembershipTable({ onChoose, choosing }: Props) {
+export function MembershipTable({ onChoose, choosing, tenantsOnly = false }: Props) {
   const { t } = useTranslation();
   const [sort, setSort] = useState<MembershipSort>('code');
   const [order, setOrder] = useState<SortOrder>('asc');
@@ -29,7 +34,7 @@ export function MembershipTable({ onChoose, choosing }: Props) {
     },
     {
       key: 'code',
-      title: t('select.code'),
+      title: tenantsOnly ? t('tenantSearch.tenantCode') : t('select.code'),
       dataIndex: 'code',
       sorter: true,
       sortOrder: sortOrderOf('code'),
@@ -46,7 +51,13 @@ export function MembershipTable({ onChoose, choosing }: Props) {
         </Button>
       ),
     },
-    { key: 'name', title: t('select.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf('name') },
+    {
+      key: 'name',
+      title: tenantsOnly ? t('tenantSearch.tenantName') : t('select.name'),
+      dataIndex: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+    },
     { key: 'role', title: t('select.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
   ];
 

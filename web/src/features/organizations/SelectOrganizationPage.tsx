@@ -23,6 +23,7 @@ export function SelectOrganizationPage() {
   const select = useSelectOrganization();
   const [error, setError] = useState<string | null>(null);
   const partner = session.memberships?.some((m) => m.kind === 'partner') ?? false;
+  const tenantsOnly = session.memberships?.every((m) => m.kind === 'partner') ?? false;
 
   const choose = (membership: Membership) => {
     if (select.isPending) return;
@@ -54,7 +55,7 @@ export function SelectOrganizationPage() {
             {t('tenantSearch.tenantList')}
           </Typography.Title>
         )}
-        <MembershipTable onChoose={choose} choosing={select.isPending} />
+        <MembershipTable onChoose={choose} choosing={select.isPending} tenantsOnly={tenantsOnly} />
       </Card>
     </PublicLayout>
   );
