@@ -10,12 +10,19 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // Partial name search with an index also for 2-character terms (trigrams need 3): the distinct
   // lower-cased bigrams of a name; `name_bigrams(name) @> name_bigrams(term)` narrows, ILIKE checks.
+  // PL/pgSQL rather than a SQL aggregate: about five times faster per name (index upkeep, and any
+  // plan that evaluates it per row).
   await sql`
     CREATE FUNCTION name_bigrams(t text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(DISTINCT substr(lower(t), i, 2)), '{}')
-      FROM generate_series(1, char_length(t) - 1) AS i
-    $$`.execute(db);
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    DECLARE l text := lower(t); r text[] := '{}'; b text;
+    BEGIN
+      FOR i IN 1 .. char_length(l) - 1 LOOP
+        b := substr(l, i, 2);
+        IF NOT (b = ANY (r)) THEN r := r || b; END IF;
+      END LOOP;
+      RETURN r;
+    END $$`.execute(db);
   await sql`CREATE INDEX organizations_name_bigrams ON organizations USING gin (name_bigrams(name))`.execute(
     db,
   );
@@ -23,10 +30,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   // characters of customer names narrow it the same way (`name_chars(name) @> ARRAY[lower(c)]`).
   await sql`
     CREATE FUNCTION name_chars(t text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-      SELECT coalesce(array_agg(DISTINCT substr(lower(t), i, 1)), '{}')
-      FROM generate_series(1, char_length(t)) AS i
-    $$`.execute(db);
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    DECLARE l text := lower(t); r text[] := '{}'; c text;
+    BEGIN
+      FOR i IN 1 .. char_length(l) LOOP
+        c := substr(l, i, 1);
+        IF NOT (c = ANY (r)) THEN r := r || c; END IF;
+      END LOOP;
+      RETURN r;
+    END $$`.execute(db);
   await sql`
     CREATE INDEX organizations_customer_name_chars ON organizations USING gin (name_chars(name))
     WHERE kind = 'customer'`.execute(db);

@@ -17,7 +17,8 @@ export const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${
 /**
  * テナント横断検索 (PP-1, `001 §4.1`): customers of every tenant where the user has an active
  * partner membership, by company name (partial; the GIN index on `name_bigrams(name)` — or on
- * `name_chars(name)` for a single character — narrows before ILIKE checks) or phone (exact digits, index on
+ * `name_chars(name)` for a single character — finds the names, ILIKE checks terms of ≥3
+ * characters) or phone (exact digits, index on
  * `customers.phone`). Two statements: the first rows in tenant code, customer code order, and
  * the count (the page says "N件見つかりました。10件まで表示しています。").
  */
@@ -32,13 +33,17 @@ export async function searchCustomersAcrossTenants(
     SELECT m.organization_id FROM memberships m
     JOIN organizations p ON p.id = m.organization_id AND p.kind = 'partner'
     WHERE m.user_id = ${userId} AND m.status = 'active'))`;
-  const pattern = `%${escapeLike(query.q)}%`;
+  // Names: with 1 or 2 characters the index condition is exact (the term is one character or
+  // one bigram, both lower-cased like ILIKE), so only longer terms need the ILIKE check.
+  const length = [...query.q].length;
   const match =
     query.by === 'phone'
       ? sql`o.id IN (SELECT c.id FROM customers c WHERE c.phone = ${query.q} AND c.tenant_id = ${tenants})`
-      : [...query.q].length >= 2
-        ? sql`name_bigrams(o.name) @> name_bigrams(${query.q}) AND o.name ILIKE ${pattern}`
-        : sql`name_chars(o.name) @> ARRAY[lower(${query.q})] AND o.name ILIKE ${pattern}`;
+      : length === 1
+        ? sql`name_chars(o.name) @> ARRAY[lower(${query.q})]`
+        : length === 2
+          ? sql`name_bigrams(o.name) @> name_bigrams(${query.q})`
+          : sql`name_bigrams(o.name) @> name_bigrams(${query.q}) AND o.name ILIKE ${`%${escapeLike(query.q)}%`}`;
   const where = sql`o.kind = 'customer' AND o.tenant_id = ${tenants} AND ${match}`;
   const [items, count] = await Promise.all([
     sql<CrossTenantHit>`
