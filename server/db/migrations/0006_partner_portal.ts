@@ -99,7 +99,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX customers_tenant_phone_idx ON customers (tenant_id, phone)`.execute(db);
   await sql`CREATE INDEX customers_phone_idx ON customers (phone)`.execute(db);
   await sql`CREATE INDEX customers_tenant_status_idx ON customers (tenant_id, status)`.execute(db);
-  await sql`CREATE INDEX organizations_tenant_kind_code_idx ON organizations (tenant_id, kind, code)`.execute(
+  // A tenant's customers in company-ID order (list page 1 walks it and stops after one page). The
+  // code is in the "C" collation, and the list orders by `code COLLATE "C"` (the same order for
+  // `A` + digits): only this index can give that order, so the planner never walks the global
+  // unique code index instead, through every other tenant's customers.
+  await sql`CREATE INDEX organizations_tenant_kind_code_idx ON organizations (tenant_id, kind, code COLLATE "C")`.execute(
     db,
   );
   // Customers created before this migration get a profile to complete (placeholders).

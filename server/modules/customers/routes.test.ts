@@ -464,6 +464,95 @@ describe('the customer list (CU-1)', () => {
   });
 });
 
+describe('the customer list of a large tenant', () => {
+  let asBig: TestClient;
+  let codes: string[];
+
+  beforeAll(async () => {
+    const big = await makeTenant(t.db, '大口販売');
+    await makeUser(t.db, 'big@example.jp', [
+      { organization: { id: big.id, tenant_id: big.id }, role: 'member' },
+    ]);
+    asBig = await signedIn(t.app, 'big@example.jp');
+    // 2,100 customers whose names share a term (enough to walk the code index for page 1), every
+    // 700th with a rare name; another tenant's customers with the same names in between.
+    for (const tenantId of [big.id, tenantB.id, big.id]) {
+      await sql`
+        INSERT INTO organizations (kind, code, name, tenant_id)
+        SELECT 'customer', 'A' || lpad(nextval('customer_code_seq')::text, 8, '0'),
+               CASE WHEN g % 700 = 0 THEN '希少名称商事' ELSE '共通商事' || g END, ${tenantId}
+        FROM generate_series(1, ${tenantId === big.id ? 1050 : 30}) AS g`.execute(t.db);
+    }
+    await sql`
+      INSERT INTO customers (id, tenant_id, contact_family_name, contact_given_name, email, postal_code,
+                             prefecture, address, phone, created_at, updated_at)
+      SELECT o.id, o.tenant_id, '担当', '太郎', 'c@example.jp', '733-0001', '広島県', '広島市', '0820000000',
+             now(), now()
+      FROM organizations o LEFT JOIN customers c ON c.id = o.id
+      WHERE o.kind = 'customer' AND c.id IS NULL`.execute(t.db);
+    await sql`ANALYZE organizations`.execute(t.db);
+    codes = (
+      await t.db
+        .selectFrom('organizations')
+        .select('code')
+        .where('tenant_id', '=', big.id)
+        .where('kind', '=', 'customer')
+        .orderBy('code')
+        .execute()
+    ).map((r) => r.code);
+  });
+
+  const page = async (query: string) => {
+    const res = await asBig.get(`/api/partner/customers?${query}`);
+    expect(res.statusCode).toBe(200);
+    return { codes: res.json().items.map((i: { code: string }) => i.code), total: res.json().total };
+  };
+
+  it('finds a common term on every page, in code order either way, without other tenants’ customers', async () => {
+    const q = `name=${encodeURIComponent('共通')}`;
+    expect(codes).toHaveLength(2100);
+    const matching = (await page(`${q}&sort=name&pageSize=100&page=1`)).total;
+    expect(matching).toBe(2098);
+    const asc = (
+      await t.db
+        .selectFrom('organizations')
+        .select('code')
+        .where('code', 'in', codes)
+        .where('name', 'like', '共通%')
+        .orderBy('code')
+        .execute()
+    ).map((r) => r.code);
+    for (const p of [1, 2, 11, 105]) {
+      expect(await page(`${q}&sort=code&order=asc&page=${p}`)).toEqual({
+        codes: asc.slice((p - 1) * 20, p * 20),
+        total: 2098,
+      });
+      expect(await page(`${q}&sort=code&order=desc&page=${p}`)).toEqual({
+        codes: [...asc].reverse().slice((p - 1) * 20, p * 20),
+        total: 2098,
+      });
+    }
+  });
+
+  it('finds a rare term', async () => {
+    const rare = (
+      await t.db
+        .selectFrom('organizations')
+        .select('code')
+        .where('code', 'in', codes)
+        .where('name', '=', '希少名称商事')
+        .orderBy('code', 'desc')
+        .execute()
+    ).map((r) => r.code);
+    expect(rare).toHaveLength(2);
+    expect(await page(`name=${encodeURIComponent('希少名称')}`)).toEqual({ codes: rare, total: 2 });
+    expect(await page(`name=${encodeURIComponent('少名')}&sort=code&order=asc`)).toEqual({
+      codes: [...rare].reverse(),
+      total: 2,
+    });
+  });
+});
+
 describe('editing a customer (CU-3)', () => {
   let id: string;
   beforeAll(async () => {
