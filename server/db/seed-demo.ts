@@ -8,6 +8,7 @@ import { createTenant } from '../modules/tenants/create-tenant.js';
 import { publishTerms } from '../modules/terms/publish-terms.js';
 import type { Clock } from '../platform/clock.js';
 import { hashPassword } from '../platform/passwords.js';
+import { seedDemoCustomers } from './demo-customers.js';
 import { demoTerms } from './demo-terms.js';
 import { ensureOperatorOrganization } from './operator-organization.js';
 import type { Db } from './pool.js';
@@ -108,6 +109,7 @@ export async function seedDemo(db: Db, clock: Clock, password: string): Promise<
         updated_at: clock.now(),
       })
       .execute();
+    await seedDemoCustomers(trx, clock, tenant1.id, tenant2.id);
 
     const addUser = async (
       email: string,
