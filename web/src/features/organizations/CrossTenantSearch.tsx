@@ -31,7 +31,12 @@ export function CrossTenantSearch({ onOpenCustomer, opening }: Props) {
   const [query, setQuery] = useState<CrossTenantSearchQuery>({ by: 'name', q: '' });
   const search = useCrossTenantSearch(query.by, query.q);
 
-  const onFinish = (raw: CrossTenantSearchQuery) => setQuery(parse(raw));
+  const onFinish = (raw: CrossTenantSearchQuery) => {
+    const next = parse(raw);
+    // the same search again asks the server again (customers may have been added meanwhile)
+    if (next.by === query.by && next.q === query.q) void search.refetch();
+    else setQuery(next);
+  };
 
   const columns: TableProps<CrossTenantHit>['columns'] = [
     { key: 'tenantCode', title: t('tenantSearch.tenantCode'), dataIndex: 'tenantCode' },
