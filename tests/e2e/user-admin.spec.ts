@@ -103,6 +103,8 @@ test('an admin adds a user who passes the identity check, sets a password and lo
   // a member has no user administration
   await expect(page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link')).toHaveText([
     'ダッシュボード',
+    '顧客管理',
+    'サポート',
   ]);
 });
 
