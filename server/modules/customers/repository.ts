@@ -6,14 +6,16 @@ import type { Db } from '../../db/pool.js';
 export const likeEscape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * 会社名 partial match. From 2 characters the GIN index on `name_bigrams(name)` narrows the rows
- * (every bigram of the term is in the name) and ILIKE confirms the exact substring; a single
- * character has no bigram, so it is ILIKE alone.
+ * 会社名 partial match through the GIN indexes of migration 0006: one character by the distinct
+ * characters of customer names (`name_chars`), two by their bigrams (`name_bigrams`) — exact for
+ * such terms — and longer terms by the bigrams narrowing and ILIKE confirming the substring.
  */
 export function nameContains(column: 'o.name', term: string): RawBuilder<SqlBool> {
-  const pattern = `%${likeEscape(term)}%`;
-  if ([...term].length < 2) return sql<SqlBool>`${sql.ref(column)} ILIKE ${pattern}`;
-  return sql<SqlBool>`(name_bigrams(${sql.ref(column)}) @> name_bigrams(${term}) AND ${sql.ref(column)} ILIKE ${pattern})`;
+  const length = [...term].length;
+  const name = sql.ref(column);
+  if (length === 1) return sql<SqlBool>`name_chars(${name}) @> ARRAY[lower(${term}::text)]`;
+  if (length === 2) return sql<SqlBool>`name_bigrams(${name}) @> name_bigrams(${term})`;
+  return sql<SqlBool>`(name_bigrams(${name}) @> name_bigrams(${term}) AND ${name} ILIKE ${`%${likeEscape(term)}%`})`;
 }
 
 const balanceOperator = { eq: '=', ne: '<>', gte: '>=', lte: '<=' } as const;
@@ -34,9 +36,9 @@ const INDEX_ORDER_FROM = 2000;
  * 顧客管理 (CU-1): one page of a tenant's customers, filtered, sorted and counted in SQL.
  *
  * The count comes first (the profile table is joined only when a filter needs it). A partial
- * name of 2+ characters is then served in one of two ways, chosen by that count, so that both a
- * rare and a common term stay fast in a tenant of 100,000 customers:
- * - few matches: the bigram GIN index finds them all (materialised), and only those are sorted;
+ * name is then served in one of two ways, chosen by that count, so that both a rare and a common
+ * term stay fast in a tenant of 100,000 customers:
+ * - few matches: the name's GIN index finds them all (materialised), and only those are sorted;
  * - many matches, sorted by code, an early page: the (tenant_id, kind, code) index is walked in
  *   order with ILIKE as a filter, stopping after one page (about pageSize / share rows).
  */
@@ -80,11 +82,11 @@ export async function listCustomers(db: Db, tenantId: string, query: CustomerLis
   const columns = sql`o.id, o.code, o.name, c.balance, to_char(c.last_billed_on, 'YYYY-MM-DD') AS "lastBilledOn", c.status`;
   const page = sql`ORDER BY ${orderBy} LIMIT ${query.pageSize} OFFSET ${offset}`;
 
-  const byBigrams = query.name !== undefined && [...query.name].length >= 2;
+  const byNameIndex = query.name !== undefined;
   const walkCodeIndex =
     query.sort === 'code' && count >= INDEX_ORDER_FROM && (offset + query.pageSize) * 10 <= count;
   let rows: CustomerListRow[];
-  if (byBigrams && !walkCodeIndex) {
+  if (byNameIndex && !walkCodeIndex) {
     rows = (
       await sql<CustomerListRow>`
         WITH m AS MATERIALIZED (SELECT o.id FROM organizations o ${join} WHERE ${where(nameMatch)})

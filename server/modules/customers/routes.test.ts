@@ -382,6 +382,8 @@ describe('the customer list (CU-1)', () => {
     expect(await q('京精')).toEqual({ names: ['東京精密工業株式会社'], total: 1 });
     expect(await q('阪')).toEqual({ names: ['大阪精密商事'], total: 1 });
     expect(await q('TOKYO')).toEqual({ names: ['tokyo trading'], total: 1 });
+    expect(await q('T')).toEqual({ names: ['tokyo trading'], total: 1 });
+    expect(await q('To')).toEqual({ names: ['tokyo trading'], total: 1 });
     expect(await q('%')).toEqual({ names: ['100%テスト商会'], total: 1 });
     expect(await q('_B')).toEqual({ names: ['A_B商会'], total: 1 });
     expect(await q('精密東京')).toEqual({ names: [], total: 0 });
