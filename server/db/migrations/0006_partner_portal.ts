@@ -42,6 +42,23 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE INDEX organizations_customer_name_chars ON organizations USING gin (name_chars(name))
     WHERE kind = 'customer'`.execute(db);
+  // 顧客管理 (CU-1) searches one tenant's customers: the same bigrams prefixed with the tenant id
+  // (`1:電機`), so the index finds only that tenant's names — the work grows with the tenant, not
+  // with the whole installation (`tenant_name_bigrams(tenant_id, name) @> tenant_name_bigrams(:t, :term)`).
+  await sql`
+    CREATE FUNCTION tenant_name_bigrams(tenant bigint, t text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    DECLARE l text := lower(t); p text := tenant::text || ':'; r text[] := '{}'; b text;
+    BEGIN
+      FOR i IN 1 .. char_length(l) - 1 LOOP
+        b := p || substr(l, i, 2);
+        IF NOT (b = ANY (r)) THEN r := r || b; END IF;
+      END LOOP;
+      RETURN r;
+    END $$`.execute(db);
+  await sql`
+    CREATE INDEX organizations_customer_tenant_name_bigrams ON organizations
+    USING gin (tenant_name_bigrams(tenant_id, name)) WHERE kind = 'customer'`.execute(db);
 
   // ユーザID (`001 §7.4.4`): two capital letters and six digits, drawn at random, unique.
   await sql`
@@ -234,6 +251,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX organizations_tenant_kind_code_idx`.execute(db);
   await sql`ALTER TABLE users DROP COLUMN code, DROP COLUMN family_name, DROP COLUMN given_name`.execute(db);
   await sql`DROP FUNCTION new_user_code()`.execute(db);
+  await sql`DROP INDEX organizations_customer_tenant_name_bigrams`.execute(db);
+  await sql`DROP FUNCTION tenant_name_bigrams(bigint, text)`.execute(db);
   await sql`DROP INDEX organizations_customer_name_chars`.execute(db);
   await sql`DROP FUNCTION name_chars(text)`.execute(db);
   await sql`DROP INDEX organizations_name_bigrams`.execute(db);

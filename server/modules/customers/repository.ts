@@ -6,16 +6,17 @@ import type { Db } from '../../db/pool.js';
 export const likeEscape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * 会社名 partial match through the GIN indexes of migration 0006: one character by the distinct
- * characters of customer names (`name_chars`), two by their bigrams (`name_bigrams`) — exact for
- * such terms — and longer terms by the bigrams narrowing and ILIKE confirming the substring.
+ * 会社名 partial match within one tenant, through the GIN indexes of migration 0006: one character
+ * by the distinct characters of customer names (`name_chars`), two by the tenant-prefixed bigrams
+ * (`tenant_name_bigrams`) — exact for such terms — and longer terms by those bigrams narrowing and
+ * ILIKE confirming the substring.
  */
-export function nameContains(column: 'o.name', term: string): RawBuilder<SqlBool> {
+export function nameContains(tenantId: string, term: string): RawBuilder<SqlBool> {
   const length = [...term].length;
-  const name = sql.ref(column);
-  if (length === 1) return sql<SqlBool>`name_chars(${name}) @> ARRAY[lower(${term}::text)]`;
-  if (length === 2) return sql<SqlBool>`name_bigrams(${name}) @> name_bigrams(${term})`;
-  return sql<SqlBool>`(name_bigrams(${name}) @> name_bigrams(${term}) AND ${name} ILIKE ${`%${likeEscape(term)}%`})`;
+  if (length === 1) return sql<SqlBool>`name_chars(o.name) @> ARRAY[lower(${term}::text)]`;
+  const bigrams = sql<SqlBool>`tenant_name_bigrams(o.tenant_id, o.name) @> tenant_name_bigrams(${tenantId}::bigint, ${term}::text)`;
+  if (length === 2) return bigrams;
+  return sql<SqlBool>`(${bigrams} AND o.name ILIKE ${`%${likeEscape(term)}%`})`;
 }
 
 const balanceOperator = { eq: '=', ne: '<>', gte: '>=', lte: '<=' } as const;
@@ -56,7 +57,7 @@ export async function listCustomers(db: Db, tenantId: string, query: CustomerLis
   const join = profile.length > 0 ? sql`JOIN customers c ON c.id = o.id` : sql``;
   const where = (name: RawBuilder<unknown> | null) =>
     sql.join([...conditions, ...(name ? [name] : []), ...profile], sql` AND `);
-  const nameMatch = query.name ? nameContains('o.name', query.name) : null;
+  const nameMatch = query.name ? nameContains(tenantId, query.name) : null;
 
   const { total } = (
     await sql<{
