@@ -83,7 +83,8 @@ export type SignupAcceptBody = z.infer<typeof signupAcceptBody>;
 /** 本人確認 (ID-7, `002` 初回ログイン ①): what the admin registered. */
 export const identityCheckBody = z.strictObject({
   email,
-  name: requiredText(limits.personName),
+  // as registered: up to 40 by an admin (`002`), family + given name of a customer login user (CU-6)
+  name: requiredText(limits.fullName),
   phone: requiredText(limits.phone),
 });
 export type IdentityCheckBody = z.infer<typeof identityCheckBody>;

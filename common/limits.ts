@@ -3,6 +3,8 @@ export const limits = {
   email: 255,
   password: 128,
   personName: 40,
+  /** A login user's whole name: family (≤256) + space + given (≤256), CU-6. */
+  fullName: 513,
   tenantName: 40,
   title: 100,
   /** Half-width digits and hyphens; 10–15 digits without the hyphens. */

@@ -416,10 +416,10 @@ const bodyRoutes: BodyRoute[] = [
       {
         field: 'name',
         // At the limit it is simply not the registered name: refused as a mismatch, not as bad input.
-        atLimit: { email: 'activate@example.jp', name: 'あ'.repeat(limits.personName), phone: '0312345678' },
+        atLimit: { email: 'activate@example.jp', name: 'あ'.repeat(limits.fullName), phone: '0312345678' },
         overLimit: {
           email: 'activate@example.jp',
-          name: 'あ'.repeat(limits.personName + 1),
+          name: 'あ'.repeat(limits.fullName + 1),
           phone: '0312345678',
         },
         fields: { name: [TOO_LONG] },

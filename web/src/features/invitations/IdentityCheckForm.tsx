@@ -42,7 +42,7 @@ export function IdentityCheckForm({ token, onVerified }: Props) {
         validateTrigger="onBlur"
         required
       >
-        <Input autoComplete="name" count={{ show: true, max: limits.personName }} />
+        <Input autoComplete="name" count={{ show: true, max: limits.fullName }} />
       </Form.Item>
       <Form.Item
         name="phone"
