@@ -1,8 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { demo, expectNoAxeViolations, logIn, logOut } from './support.js';
-
-const confirmOk = (page: Page, text: string) =>
-  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
+import { confirmOk, demo, expectNoAxeViolations, logIn, logOut } from './support.js';
 
 const menuLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name });

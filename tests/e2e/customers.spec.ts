@@ -1,29 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
-  acceptTermsIfAsked,
   callApi,
-  demo,
+  confirmOk,
   expectNoAxeViolations,
-  logIn,
   openMail,
+  openPartnerPage,
   uniqueEmail,
 } from './support.js';
 
-/** partner@ (admin of T8000001) on 顧客管理. */
-async function openCustomers(page: Page) {
-  await logIn(page, demo.partner);
-  await acceptTermsIfAsked(page);
-  await expect(page).toHaveURL(/\/select$/);
-  await page.getByRole('button', { name: 'T8000001' }).click();
-  await page
-    .getByRole('navigation', { name: 'メインメニュー' })
-    .getByRole('link', { name: '顧客管理' })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: '顧客管理' })).toBeVisible();
-}
-
-const confirmOk = (page: Page, text: string) =>
-  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
+const openCustomers = (page: Page) => openPartnerPage(page, '顧客管理');
 
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
 

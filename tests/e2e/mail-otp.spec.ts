@@ -1,9 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectSecondStep, freshUser, mailedCode, newUserPassword } from './mfa-support.js';
-import { expectNoAxeViolations, logIn, logOut } from './support.js';
-
-const confirmOk = (page: Page, text: string) =>
-  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
+import { confirmOk, expectNoAxeViolations, logIn, logOut } from './support.js';
 
 /** The admin (a fresh admin of T8000002) opens another user's detail drawer in ユーザー管理. */
 async function openUserDrawer(page: Page, email: string) {

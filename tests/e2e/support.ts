@@ -110,3 +110,20 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
   ).toEqual([]);
 }
+
+/** Answers OK in the confirmation dialog that says `text` (「…します。よろしいでしょうか。」). */
+export const confirmOk = (page: Page, text: string) =>
+  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
+
+/** partner@ (admin of T8000001) signed in, in T8000001, on the side-menu page `menuItem`. */
+export async function openPartnerPage(page: Page, menuItem: string): Promise<void> {
+  await logIn(page, demo.partner);
+  await acceptTermsIfAsked(page);
+  await expect(page).toHaveURL(/\/select$/);
+  await page.getByRole('button', { name: 'T8000001' }).click();
+  await page
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: menuItem })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: menuItem })).toBeVisible();
+}

@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import {
   acceptTermsIfAsked,
   callApi,
+  confirmOk,
   demo,
   demoPassword,
   expectNoAxeViolations,
@@ -24,9 +25,6 @@ async function openUserMenuItem(page: Page, name: string) {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name }).click();
 }
-
-const confirmOk = (page: Page, text: string) =>
-  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
 
 type MembershipList = { items: { organizationId: string; code: string }[] };
 

@@ -1,29 +1,17 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
   acceptTermsIfAsked,
+  confirmOk,
   demo,
   expectNoAxeViolations,
   linkInMail,
   logIn,
   logOut,
+  openPartnerPage,
   uniqueEmail,
 } from './support.js';
 
-/** partner@ in T8000001, on ユーザー管理. */
-async function openUserAdmin(page: Page) {
-  await logIn(page, demo.partner);
-  await acceptTermsIfAsked(page);
-  await expect(page).toHaveURL(/\/select$/);
-  await page.getByRole('button', { name: 'T8000001' }).click();
-  await page
-    .getByRole('navigation', { name: 'メインメニュー' })
-    .getByRole('link', { name: 'ユーザー管理' })
-    .click();
-  await expect(page.getByRole('heading', { level: 1, name: 'ユーザー管理' })).toBeVisible();
-}
-
-const confirmOk = (page: Page, text: string) =>
-  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
+const openUserAdmin = (page: Page) => openPartnerPage(page, 'ユーザー管理');
 
 test('an admin adds a user who passes the identity check, sets a password and logs in', async ({ page }) => {
   const email = uniqueEmail('added');

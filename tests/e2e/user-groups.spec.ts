@@ -1,8 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { acceptTermsIfAsked, demo, expectNoAxeViolations, logIn } from './support.js';
-
-const confirmOk = (page: Page, text: string) =>
-  page.getByRole('dialog').filter({ hasText: text }).getByRole('button', { name: 'OK' }).click();
+import { expect, test } from '@playwright/test';
+import { acceptTermsIfAsked, confirmOk, demo, expectNoAxeViolations, logIn } from './support.js';
 
 test.beforeEach(async ({ page }) => {
   await logIn(page, demo.operator);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
 import { notFound } from '../../platform/errors.js';
+import { membershipsWithOpenLink } from '../users/repository.js';
 
 /** The customer organisation `customerId` of the tenant, or 404 (another tenant's, or not a customer). */
 export async function customerOf(db: Db, tenantId: string, customerId: string, forUpdate = false) {
@@ -21,36 +22,19 @@ export async function customerOf(db: Db, tenantId: string, customerId: string, f
  * its user and whether the newest open invitation link has expired.
  */
 function usersOf(db: Db, customerId: string, now: Date) {
-  return db
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('invitations as i')
-          .select('i.expires_at')
-          .whereRef('i.membership_id', '=', 'm.id')
-          .where('i.accepted_at', 'is', null)
-          .where('i.cancelled_at', 'is', null)
-          .orderBy('i.id', 'desc')
-          .limit(1)
-          .as('inv'),
-      (join) => join.onTrue(),
-    )
-    .where('m.organization_id', '=', customerId)
-    .select([
-      'u.id',
-      'u.code',
-      // Accounts that came with only a full name (an existing user added here) show it as 姓.
-      sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
-      sql<string>`coalesce(u.given_name, '')`.as('givenName'),
-      'u.email',
-      'u.mobile',
-      'm.status',
-      sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
-        'invitationExpired',
-      ),
-    ]);
+  return membershipsWithOpenLink(db, customerId).select([
+    'u.id',
+    'u.code',
+    // Accounts that came with only a full name (an existing user added here) show it as 姓.
+    sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
+    sql<string>`coalesce(u.given_name, '')`.as('givenName'),
+    'u.email',
+    'u.mobile',
+    'm.status',
+    sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
+      'invitationExpired',
+    ),
+  ]);
 }
 
 export async function listCustomerUsers(db: Db, customerId: string, now: Date) {

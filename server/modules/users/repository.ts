@@ -4,12 +4,10 @@ import type { Db } from '../../db/pool.js';
 import { notFound } from '../../platform/errors.js';
 
 /**
- * The people of one organisation as its admins see them: every membership with its user, the
- * newest link still open, and the status computed in SQL (so it can be filtered, sorted and
- * paged there): disabled → disabled; invited with no open link or an expired one → expired
- * (サインアップ期間切れ); invited → invited; locked now → locked; else active.
+ * Every membership of an organisation with its user (`m`, `u`) and the expiry of the newest
+ * link still open (`inv.expires_at`, null when none): the base of every people list.
  */
-function members(db: Db, organizationId: string, now: Date) {
+export function membershipsWithOpenLink(db: Db, organizationId: string) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -26,31 +24,40 @@ function members(db: Db, organizationId: string, now: Date) {
           .as('inv'),
       (join) => join.onTrue(),
     )
-    .where('m.organization_id', '=', organizationId)
-    .select([
-      'u.id as userId',
-      'm.id as membershipId',
-      'u.name',
-      'u.email',
-      'm.role',
-      'u.phone',
-      'u.mobile',
-      'u.title',
-      'u.locale',
-      'u.time_zone as timeZone',
-      'u.mfa_method as mfaMethod',
-      'm.comment',
-      'm.status as membershipStatus',
-      'm.created_at as createdAt',
-      'u.last_login_at as lastLoginAt',
-      'inv.expires_at as invitationExpiresAt',
-      sql<UserStatus>`CASE
+    .where('m.organization_id', '=', organizationId);
+}
+
+/**
+ * The people of one organisation as its admins see them: every membership with its user, the
+ * newest link still open, and the status computed in SQL (so it can be filtered, sorted and
+ * paged there): disabled → disabled; invited with no open link or an expired one → expired
+ * (サインアップ期間切れ); invited → invited; locked now → locked; else active.
+ */
+function members(db: Db, organizationId: string, now: Date) {
+  return membershipsWithOpenLink(db, organizationId).select([
+    'u.id as userId',
+    'm.id as membershipId',
+    'u.name',
+    'u.email',
+    'm.role',
+    'u.phone',
+    'u.mobile',
+    'u.title',
+    'u.locale',
+    'u.time_zone as timeZone',
+    'u.mfa_method as mfaMethod',
+    'm.comment',
+    'm.status as membershipStatus',
+    'm.created_at as createdAt',
+    'u.last_login_at as lastLoginAt',
+    'inv.expires_at as invitationExpiresAt',
+    sql<UserStatus>`CASE
         WHEN m.status = 'disabled' THEN 'disabled'
         WHEN m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now}) THEN 'expired'
         WHEN m.status = 'invited' THEN 'invited'
         WHEN u.locked_until > ${now} THEN 'locked'
         ELSE 'active' END`.as('status'),
-    ]);
+  ]);
 }
 
 /** The groups of the organisation a user is in, as one JSON array per row (no query per user). */
