@@ -134,21 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Deleting a customer (CU-5) removes its organisation and the login users left without any
   // membership (CU-6). History that names them stays, without the reference: audit events keep
   // target_id and tenant_id, invitations and policies lose only who sent / changed them.
-  for (const [table, column, target] of [
-    ['audit_events', 'organization_id', 'organizations'],
-    ['audit_events', 'actor_user_id', 'users'],
-    ['invitations', 'invited_by', 'users'],
-    ['invitations', 'accepted_user_id', 'users'],
-    ['password_policies', 'updated_by', 'users'],
-    ['organization_mfa_policies', 'updated_by', 'users'],
-    ['terms_versions', 'published_by', 'users'],
-  ] as const) {
-    await sql`
-      ALTER TABLE ${sql.table(table)}
-        DROP CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)},
-        ADD CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)} FOREIGN KEY (${sql.ref(column)})
-          REFERENCES ${sql.table(target)} (id) ON DELETE SET NULL`.execute(db);
-  }
+  await setHistoryReferences(db, 'ON DELETE SET NULL');
 
   // テナント設定 (PP-4) and the operator's part of it (PP-8 support page). No row = defaults.
   await sql`
@@ -233,21 +219,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await sql`DROP TABLE ${sql.table(t)}`.execute(db);
   }
-  for (const [table, column, target] of [
-    ['audit_events', 'organization_id', 'organizations'],
-    ['audit_events', 'actor_user_id', 'users'],
-    ['invitations', 'invited_by', 'users'],
-    ['invitations', 'accepted_user_id', 'users'],
-    ['password_policies', 'updated_by', 'users'],
-    ['organization_mfa_policies', 'updated_by', 'users'],
-    ['terms_versions', 'published_by', 'users'],
-  ] as const) {
-    await sql`
-      ALTER TABLE ${sql.table(table)}
-        DROP CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)},
-        ADD CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)} FOREIGN KEY (${sql.ref(column)})
-          REFERENCES ${sql.table(target)} (id)`.execute(db);
-  }
+  await setHistoryReferences(db, '');
   await sql`DROP INDEX organizations_tenant_kind_code_idx`.execute(db);
   await sql`ALTER TABLE users DROP COLUMN code, DROP COLUMN family_name, DROP COLUMN given_name`.execute(db);
   await sql`DROP FUNCTION new_user_code()`.execute(db);
@@ -257,4 +229,27 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP FUNCTION name_chars(text)`.execute(db);
   await sql`DROP INDEX organizations_name_bigrams`.execute(db);
   await sql`DROP FUNCTION name_bigrams(text)`.execute(db);
+}
+
+/** References from history rows to organisations and users (table, column, referenced table). */
+const historyReferences = [
+  ['audit_events', 'organization_id', 'organizations'],
+  ['audit_events', 'actor_user_id', 'users'],
+  ['invitations', 'invited_by', 'users'],
+  ['invitations', 'accepted_user_id', 'users'],
+  ['password_policies', 'updated_by', 'users'],
+  ['organization_mfa_policies', 'updated_by', 'users'],
+  ['terms_versions', 'published_by', 'users'],
+] as const;
+
+/** Re-creates the foreign keys of `historyReferences` with the given ON DELETE action (or none). */
+// biome-ignore lint/suspicious/noExplicitAny: see up()
+async function setHistoryReferences(db: Kysely<any>, onDelete: 'ON DELETE SET NULL' | ''): Promise<void> {
+  for (const [table, column, target] of historyReferences) {
+    await sql`
+      ALTER TABLE ${sql.table(table)}
+        DROP CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)},
+        ADD CONSTRAINT ${sql.raw(`${table}_${column}_fkey`)} FOREIGN KEY (${sql.ref(column)})
+          REFERENCES ${sql.table(target)} (id) ${sql.raw(onDelete)}`.execute(db);
+  }
 }
