@@ -1,9 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { CustomerListQuery, CustomerStatus } from '../../../common/customers.js';
+import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
-
-/** `%`, `_` and `\` are literal in a partial-match term. */
-export const likeEscape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * 会社名 partial match within one tenant, through the GIN indexes of migration 0006: one character
@@ -16,7 +14,7 @@ export function nameContains(tenantId: string, term: string): RawBuilder<SqlBool
   if (length === 1) return sql<SqlBool>`name_chars(o.name) @> ARRAY[lower(${term}::text)]`;
   const bigrams = sql<SqlBool>`tenant_name_bigrams(o.tenant_id, o.name) @> tenant_name_bigrams(${tenantId}::bigint, ${term}::text)`;
   if (length === 2) return bigrams;
-  return sql<SqlBool>`(${bigrams} AND o.name ILIKE ${`%${likeEscape(term)}%`})`;
+  return sql<SqlBool>`(${bigrams} AND o.name ILIKE ${containsPattern(term)})`;
 }
 
 const balanceOperator = { eq: '=', ne: '<>', gte: '>=', lte: '<=' } as const;
@@ -45,7 +43,7 @@ const INDEX_ORDER_FROM = 2000;
  */
 export async function listCustomers(db: Db, tenantId: string, query: CustomerListQuery) {
   const conditions = [sql`o.tenant_id = ${tenantId}`, sql`o.kind = 'customer'`];
-  if (query.code) conditions.push(sql`o.code ILIKE ${`%${likeEscape(query.code)}%`}`);
+  if (query.code) conditions.push(sql`o.code ILIKE ${containsPattern(query.code)}`);
   const profile: RawBuilder<unknown>[] = [];
   if (query.balance !== undefined) {
     profile.push(
@@ -95,7 +93,7 @@ export async function listCustomers(db: Db, tenantId: string, query: CustomerLis
         ${page}`.execute(db)
     ).rows;
   } else {
-    const name = query.name ? sql`o.name ILIKE ${`%${likeEscape(query.name)}%`}` : null;
+    const name = query.name ? sql`o.name ILIKE ${containsPattern(query.name)}` : null;
     rows = (
       await sql<CustomerListRow>`
         SELECT ${columns} FROM organizations o JOIN customers c ON c.id = o.id WHERE ${where(name)}

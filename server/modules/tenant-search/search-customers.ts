@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type CrossTenantSearchQuery, tenantSettingsLimits } from '../../../common/tenant-settings.js';
+import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
 
 export type CrossTenantHit = {
@@ -10,9 +11,6 @@ export type CrossTenantHit = {
   customerCode: string;
   customerName: string;
 };
-
-/** `%`, `_` and `\` stand for themselves in a LIKE pattern. */
-export const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * テナント横断検索 (PP-1, `001 §4.1`): customers of every tenant where the user has an active
@@ -43,7 +41,7 @@ export async function searchCustomersAcrossTenants(
         ? sql`name_chars(o.name) @> ARRAY[lower(${query.q})]`
         : length === 2
           ? sql`name_bigrams(o.name) @> name_bigrams(${query.q})`
-          : sql`name_bigrams(o.name) @> name_bigrams(${query.q}) AND o.name ILIKE ${`%${escapeLike(query.q)}%`}`;
+          : sql`name_bigrams(o.name) @> name_bigrams(${query.q}) AND o.name ILIKE ${containsPattern(query.q)}`;
   const where = sql`o.kind = 'customer' AND o.tenant_id = ${tenants} AND ${match}`;
   const [items, count] = await Promise.all([
     sql<CrossTenantHit>`

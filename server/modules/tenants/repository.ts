@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
 
 export type TenantListQuery = {
@@ -15,7 +16,7 @@ const sortColumn = { code: 'o.code', name: 'o.name', createdAt: 'o.created_at' }
 export async function listTenants(db: Db, now: Date, query: TenantListQuery) {
   let base = db.selectFrom('organizations as o').where('o.kind', '=', 'partner');
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('o.name', 'ilike', pattern), eb('o.code', 'ilike', pattern)]));
   }
   const [items, total] = await Promise.all([

@@ -1,5 +1,6 @@
 import { type Expression, sql } from 'kysely';
 import type { UserListQuery, UserStatus } from '../../../common/accounts.js';
+import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -80,7 +81,7 @@ export async function listUsers(db: Db, organizationId: string, now: Date, query
   let base = db.selectFrom(members(db, organizationId, now).as('x'));
   if (query.status) base = base.where('x.status', '=', query.status);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('x.name', 'ilike', pattern), eb('x.email', 'ilike', pattern)]));
   }
   const [items, total] = await Promise.all([
