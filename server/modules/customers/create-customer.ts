@@ -4,6 +4,7 @@ import type { CustomerBody } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PartnerContext } from './context.js';
+import { profileColumns } from './profile-columns.js';
 
 /** 顧客作成 (CU-2): the customer organisation with the next `A` code and its profile, audited. */
 export async function createCustomer(deps: AppDeps, ctx: PartnerContext, body: CustomerBody) {
@@ -43,22 +44,4 @@ export async function createCustomer(deps: AppDeps, ctx: PartnerContext, body: C
     });
     return organization;
   });
-}
-
-/** The form's fields as columns of `customers` (the name lives in `organizations`). */
-export function profileColumns(body: CustomerBody) {
-  return {
-    memo1: body.memo1,
-    memo2: body.memo2,
-    memo3: body.memo3,
-    contact_family_name: body.contactFamilyName,
-    contact_given_name: body.contactGivenName,
-    department: body.department,
-    title: body.title,
-    email: body.email,
-    postal_code: body.postalCode,
-    prefecture: body.prefecture,
-    address: body.address,
-    phone: body.phone,
-  };
 }

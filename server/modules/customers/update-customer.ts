@@ -3,36 +3,8 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { PartnerContext } from './context.js';
+import { profileColumns, profileFields } from './profile-columns.js';
 import { lockCustomer } from './repository.js';
-
-const profileFields = [
-  'memo1',
-  'memo2',
-  'memo3',
-  'contactFamilyName',
-  'contactGivenName',
-  'department',
-  'title',
-  'email',
-  'postalCode',
-  'prefecture',
-  'address',
-  'phone',
-] as const;
-const column = {
-  memo1: 'memo1',
-  memo2: 'memo2',
-  memo3: 'memo3',
-  contactFamilyName: 'contact_family_name',
-  contactGivenName: 'contact_given_name',
-  department: 'department',
-  title: 'title',
-  email: 'email',
-  postalCode: 'postal_code',
-  prefecture: 'prefecture',
-  address: 'address',
-  phone: 'phone',
-} as const;
 
 /**
  * 顧客情報変更 (CU-3): the whole form again; at least one field must differ from what is stored
@@ -56,7 +28,7 @@ export async function updateCustomer(
     await trx
       .updateTable('customers')
       .set({
-        ...Object.fromEntries(changedProfile.map((f) => [column[f], body[f]])),
+        ...profileColumns(body, changedProfile),
         updated_at: deps.clock.now(),
       })
       .where('id', '=', customerId)

@@ -1,21 +1,8 @@
+import { customerBody } from '../../../../common/customers.js';
 import type { CustomerDetail, CustomerRequest } from '../../api/customers.js';
 
-/** The fields of the create / edit form, in the manual's order. */
-export const customerFieldNames = [
-  'name',
-  'memo1',
-  'memo2',
-  'memo3',
-  'contactFamilyName',
-  'contactGivenName',
-  'department',
-  'title',
-  'email',
-  'postalCode',
-  'prefecture',
-  'address',
-  'phone',
-] as const satisfies readonly (keyof CustomerRequest)[];
+/** The fields of the create / edit form, in the manual's order (that of the shared schema). */
+export const customerFieldNames = Object.keys(customerBody.shape) as (keyof typeof customerBody.shape)[];
 
 export type CustomerFormValues = Record<(typeof customerFieldNames)[number], string>;
 
