@@ -2,22 +2,20 @@ import { z } from 'zod';
 import { limits } from './limits.js';
 import { mfaMethods } from './mfa-methods.js';
 import { locales, roles } from './roles.js';
-import { email, requiredText, typeError } from './schemas.js';
+import { email, requiredText, text, typeError } from './schemas.js';
 
 /**
  * Request bodies of invitations (ID-6, ID-7), user administration (ID-17), user groups and the
  * self profile, shared by the browser forms and the server. Messages are `validation.*` keys.
  */
 
-const passwordInput = z
-  .string({ error: typeError })
+const passwordInput = text()
   .min(1, { error: 'validation.required' })
   .max(limits.password, { error: 'validation.tooLong' });
 
 /** Optional free text: blank means "not given" (forms send ''), stored as null. */
-const optionalText = (max: number) =>
-  z
-    .string({ error: typeError })
+const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
+  text(opts)
     .trim()
     .max(max, { error: 'validation.tooLong' })
     .transform((v) => (v === '' ? null : v))
@@ -25,8 +23,7 @@ const optionalText = (max: number) =>
 
 /** Half-width digits and hyphens, 10–15 digits once the hyphens are removed. */
 export const isPhoneNumber = (v: string) => /^[0-9-]+$/.test(v) && /^\d{10,15}$/.test(v.replaceAll('-', ''));
-const phoneText = z
-  .string({ error: typeError })
+const phoneText = text()
   .trim()
   .max(limits.phone, { error: 'validation.tooLong' })
   .refine((v) => v === '' || isPhoneNumber(v), { error: 'validation.phone' });
@@ -50,14 +47,13 @@ export function timeZones(): Set<string> {
   zones ??= new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
   return zones;
 }
-const timeZone = z
-  .string({ error: typeError })
+const timeZone = text()
   .max(64, { error: 'validation.timeZone' })
   .refine((v) => timeZones().has(v), { error: 'validation.timeZone' });
 
 const locale = z.enum(locales, { error: 'validation.invalid' });
 const role = z.enum(roles, { error: 'validation.invalid' });
-const id = z.string({ error: typeError }).regex(/^\d{1,18}$/, { error: 'validation.invalid' });
+const id = text().regex(/^\d{1,18}$/, { error: 'validation.invalid' });
 const idList = z.array(id, { error: typeError }).max(200, { error: 'validation.tooLong' });
 /** 第2段階認証方式 (`002`): the method an admin requires; null: none required. */
 const mfaMethod = z.enum(mfaMethods, { error: 'validation.invalid' }).nullable().optional();
@@ -75,7 +71,7 @@ export const signupAcceptBody = z
     company: optionalText(limits.company),
     department: optionalText(limits.department),
     phone: optionalPhone,
-    note: optionalText(limits.note),
+    note: optionalText(limits.note, { multiline: true }),
   })
   .refine(matching, mismatch);
 export type SignupAcceptBody = z.infer<typeof signupAcceptBody>;
@@ -110,7 +106,7 @@ export const addUserBody = z.strictObject({
   timeZone,
   role,
   groupIds: idList.optional(),
-  comment: optionalText(limits.comment),
+  comment: optionalText(limits.comment, { multiline: true }),
   mfaMethod,
 });
 export type AddUserBody = z.infer<typeof addUserBody>;
@@ -125,7 +121,7 @@ export const updateUserBody = z
     timeZone: timeZone.optional(),
     role: role.optional(),
     groupIds: idList.optional(),
-    comment: optionalText(limits.comment),
+    comment: optionalText(limits.comment, { multiline: true }),
     mfaMethod,
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), {
@@ -142,7 +138,7 @@ export const userListQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['name', 'email', 'role', 'status', 'createdAt']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  q: z.string().trim().max(limits.userSearch).optional(),
+  q: text({ error: 'validation.invalid' }).trim().max(limits.userSearch).optional(),
   status: z.enum(userStatuses).optional(),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { typeError } from './schemas.js';
+import { text } from './schemas.js';
 
 /**
  * Client certificates (ID-15) and account procedures (ID-16, `004 §3`): request bodies and the
  * answer shapes shared by the browser and the server. Messages are `validation.*` keys.
  */
 
-const id = z.string({ error: typeError }).regex(/^\d{1,18}$/, { error: 'validation.invalid' });
+const id = text().regex(/^\d{1,18}$/, { error: 'validation.invalid' });
 
 /** `SUP-` and 8 characters of upper-case Crockford base32 (no I, L, O, U). */
 export const supportIdPattern = /^SUP-[0-9A-HJKMNP-TV-Z]{8}$/;
@@ -32,8 +32,7 @@ export const accountRequestBusinessDays: Record<AccountRequestKind, number> = {
  */
 export const accountRequestBody = z.strictObject({
   kind: z.enum(accountRequestKinds, { error: 'validation.invalid' }),
-  supportId: z
-    .string({ error: typeError })
+  supportId: text()
     .trim()
     .min(1, { error: 'validation.required' })
     .max(32, { error: 'validation.tooLong' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, requiredText, typeError } from './schemas.js';
+import { email, requiredText, text } from './schemas.js';
 
 /**
  * 顧客のログインユーザ (CU-6, `001 §7.4.4`): the create / edit form, shared by the browser and the
@@ -15,8 +15,7 @@ export const customerUserLimits = {
 } as const;
 
 /** 携帯番号 (optional): at most 11 half-width digits; blank means none (stored as null). */
-const mobile = z
-  .string({ error: typeError })
+const mobile = text()
   .trim()
   .max(customerUserLimits.mobile, { error: 'validation.tooLong' })
   .regex(/^[0-9]*$/, { error: 'validation.phoneDigits' })

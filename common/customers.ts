@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { prefectures } from './prefectures.js';
-import { email, requiredText, typeError } from './schemas.js';
+import { email, requiredText, text } from './schemas.js';
 
 /**
  * 顧客 (CU-1 … CU-3, `001 §7.1–§7.3`): the create / edit form and the list query, shared by the
@@ -32,16 +32,14 @@ export function normalizePostalCode(v: string): string | null {
 }
 
 /** Optional free text: blank means "not given" (forms send ''), stored as null. */
-const optionalText = (max: number) =>
-  z
-    .string({ error: typeError })
+const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
+  text(opts)
     .trim()
     .max(max, { error: 'validation.tooLong' })
     .nullish()
     .transform((v) => (v === '' || v === undefined ? null : v));
 
-const postalCode = z
-  .string({ error: typeError })
+const postalCode = text()
   .trim()
   .min(1, { error: 'validation.required' })
   .refine((v) => v === '' || isPostalCode(v), { error: 'validation.postalCode' })
@@ -57,8 +55,7 @@ const prefecture = z.enum(prefectures, {
 });
 
 /** 電話番号: half-width digits only (no hyphens), at most 15. */
-const phone = z
-  .string({ error: typeError })
+const phone = text()
   .trim()
   .min(1, { error: 'validation.required' })
   .max(customerLimits.phone, { error: 'validation.tooLong' })
@@ -67,9 +64,9 @@ const phone = z
 /** 顧客作成 / 顧客情報変更: the whole form (an edit sends every field too). */
 export const customerBody = z.strictObject({
   name: requiredText(customerLimits.name),
-  memo1: optionalText(customerLimits.memo),
-  memo2: optionalText(customerLimits.memo),
-  memo3: optionalText(customerLimits.memo),
+  memo1: optionalText(customerLimits.memo, { multiline: true }),
+  memo2: optionalText(customerLimits.memo, { multiline: true }),
+  memo3: optionalText(customerLimits.memo, { multiline: true }),
   contactFamilyName: requiredText(customerLimits.contactName),
   contactGivenName: requiredText(customerLimits.contactName),
   department: optionalText(customerLimits.department),
@@ -105,18 +102,23 @@ export const customerListQuery = z.strictObject({
   sort: z.enum(customerSortKeys, { error: 'validation.invalid' }).default('code'),
   order: z.enum(['asc', 'desc'], { error: 'validation.invalid' }).default('desc'),
   /** 会社ID, partial. */
-  code: z.preprocess(blankAsUndefined, z.string().trim().max(9, { error: 'validation.tooLong' }).optional()),
+  code: z.preprocess(
+    blankAsUndefined,
+    text({ error: 'validation.invalid' }).trim().max(9, { error: 'validation.tooLong' }).optional(),
+  ),
   /** 会社名, partial. */
   name: z.preprocess(
     blankAsUndefined,
-    z.string().trim().max(customerLimits.name, { error: 'validation.tooLong' }).optional(),
+    text({ error: 'validation.invalid' })
+      .trim()
+      .max(customerLimits.name, { error: 'validation.tooLong' })
+      .optional(),
   ),
   /** 残高: 一致 / 不一致 / 以上 / 以下 (eq when only the amount is given). */
   balanceOp: z.preprocess(blankAsUndefined, z.enum(balanceOps, { error: 'validation.invalid' }).optional()),
   balance: z.preprocess(
     blankAsUndefined,
-    z
-      .string()
+    text({ error: 'validation.invalid' })
       .trim()
       .regex(/^-?[0-9]{1,15}$/, { error: 'validation.invalid' })
       .transform((v) => Number(v))
@@ -125,7 +127,7 @@ export const customerListQuery = z.strictObject({
   /** 最終請求日 (YYYY-MM-DD). */
   lastBilledOn: z.preprocess(
     blankAsUndefined,
-    z.string().refine(isDate, { error: 'validation.invalid' }).optional(),
+    text({ error: 'validation.invalid' }).refine(isDate, { error: 'validation.invalid' }).optional(),
   ),
   status: z.preprocess(
     blankAsUndefined,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from './roles.js';
-import { typeError } from './schemas.js';
+import { text, typeError } from './schemas.js';
 
 /**
  * The mails (and one SMS) a partner tenant sends to its customers (PP-7, `001 §5.4.3`): the 12
@@ -219,20 +219,17 @@ const placeholdersKnown = (key: MailTemplateKey) => (text: string, ctx: z.Refine
 export function mailTemplateBody(key: MailTemplateKey) {
   const sms = mailTemplateDefinitions[key].sms;
   const subject = sms
-    ? z
-        .string({ error: 'validation.invalid' })
+    ? text({ error: 'validation.invalid' })
         .max(0, { error: 'validation.invalid' })
         .nullable()
         .transform(() => '')
-    : z
-        .string({ error: typeError })
+    : text()
         .trim()
         .min(1, { error: 'validation.required' })
         .max(mailTemplateLimits.subject, { error: 'validation.tooLong' })
         .regex(/^[^\r\n]*$/, { error: 'validation.invalid' })
         .superRefine(placeholdersKnown(key));
-  const body = z
-    .string({ error: typeError })
+  const body = text({ multiline: true })
     .refine((v) => v.trim().length > 0, { error: 'validation.required' })
     .refine((v) => v.length <= (sms ? mailTemplateLimits.smsBody : mailTemplateLimits.body), {
       error: 'validation.tooLong',
@@ -247,8 +244,8 @@ export type MailTemplateBody = z.output<ReturnType<typeof mailTemplateBody>>;
  * (`mailTemplateBody`): both fields present, the subject null only for the SMS.
  */
 export const mailTemplateText = z.strictObject({
-  subject: z.string({ error: typeError }).nullable(),
-  body: z.string({ error: typeError }),
+  subject: text().nullable(),
+  body: text({ multiline: true }),
 });
 
 export const mailTemplateLocale = z.enum(['ja', 'en'], { error: 'validation.invalid' });
@@ -262,7 +259,7 @@ export const mailTemplateCopyBody = z.strictObject({
     .min(1, { error: 'validation.required' })
     .max(mailTemplateKeys.length, { error: 'validation.invalid' }),
   tenantIds: z
-    .array(z.string({ error: 'validation.invalid' }).regex(/^\d{1,18}$/, { error: 'validation.invalid' }), {
+    .array(text({ error: 'validation.invalid' }).regex(/^\d{1,18}$/, { error: 'validation.invalid' }), {
       error: typeError,
     })
     .min(1, { error: 'validation.required' })

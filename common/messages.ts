@@ -18,6 +18,7 @@ export const sharedMessages = {
     'validation.unknownField': 'この項目は受け付けられません。',
     'validation.existingPasswordWrong': '登録済みアカウントのパスワードを入力してください。',
     'validation.malformed': 'リクエストの形式が正しくありません。',
+    'validation.controlCharacter': '使用できない文字（制御文字など）が含まれています。',
     'error.validation': '入力内容に誤りがあります。',
     'error.invalid_credentials': 'メールアドレスまたはパスワードが正しくありません。',
     'error.unauthenticated': 'ログインしてください。',
@@ -96,6 +97,8 @@ export const sharedMessages = {
     'validation.unknownField': 'This field is not accepted.',
     'validation.existingPasswordWrong': 'Enter the password of your existing account.',
     'validation.malformed': 'The request is malformed.',
+    'validation.controlCharacter':
+      'This field contains characters that cannot be used (such as control characters).',
     'error.validation': 'Some fields are not valid.',
     'error.invalid_credentials': 'The e-mail address or password is incorrect.',
     'error.unauthenticated': 'Please log in.',

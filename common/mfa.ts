@@ -3,7 +3,7 @@ import { isPhoneNumber } from './accounts.js';
 import { limits } from './limits.js';
 import { type MfaMethod, mfaMethods } from './mfa-methods.js';
 import { passkeyVerifyBody } from './passkeys.js';
-import { typeError } from './schemas.js';
+import { text, typeError } from './schemas.js';
 
 /**
  * Second factors (ID-4, ID-5): the login step, the user's own factors, the admin's required
@@ -27,19 +27,19 @@ export const otpCodePattern = /^\d{6}$/;
 /** Recovery codes: `xxxx-xxxx`, lower-case base32 (accepted in any case, blanks trimmed). */
 export const recoveryCodePattern = /^[a-z2-7]{4}-[a-z2-7]{4}$/;
 
-export const otpCode = z
-  .string({ error: typeError })
+export const otpCode = text()
   .trim()
   .min(1, { error: 'validation.required' })
   .regex(otpCodePattern, { error: 'validation.otpCode' });
 
-export const recoveryCode = z
-  .string({ error: typeError })
+export const recoveryCode = text()
   .trim()
   .min(1, { error: 'validation.required' })
   .max(20, { error: 'validation.tooLong' })
   .transform((v) => v.toLowerCase())
-  .pipe(z.string().regex(recoveryCodePattern, { error: 'validation.recoveryCode' }));
+  .pipe(
+    text({ error: 'validation.invalid' }).regex(recoveryCodePattern, { error: 'validation.recoveryCode' }),
+  );
 
 /** POST /api/auth/mfa/send. */
 export const mfaSendBody = z.strictObject({
@@ -66,8 +66,7 @@ export type MfaVerifyBody = z.infer<typeof mfaVerifyBody>;
 
 /** POST /api/me/reauth: the password again before enrolling or removing a factor. */
 export const reauthBody = z.strictObject({
-  password: z
-    .string({ error: typeError })
+  password: text()
     .min(1, { error: 'validation.required' })
     .max(limits.password, { error: 'validation.tooLong' }),
 });
@@ -81,8 +80,7 @@ export const mobileConfirmBody = confirmCodeBody;
 
 /** POST /api/me/mobile/verification: the mobile number to verify by SMS code (`000 §12`). */
 export const mobileVerificationBody = z.strictObject({
-  mobile: z
-    .string({ error: typeError })
+  mobile: text()
     .trim()
     .min(1, { error: 'validation.required' })
     .max(limits.phone, { error: 'validation.tooLong' })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, typeError } from './schemas.js';
+import { requiredText, text, typeError } from './schemas.js';
 
 /**
  * Request bodies of passkeys (WebAuthn second factor): registering one in the account settings
@@ -15,8 +15,7 @@ export const passkeyNameMax = 50;
 export const passkeysPerUserMax = 20;
 
 const base64url = (max: number) =>
-  z
-    .string({ error: typeError })
+  text()
     .min(1, { error: 'validation.required' })
     .max(max, { error: 'validation.tooLong' })
     .regex(/^[A-Za-z0-9_-]+$/, { error: 'validation.invalid' });
@@ -26,11 +25,10 @@ const absentAsUndefined = <T extends z.ZodType>(schema: T) =>
 const optionalBase64url = (max: number) => absentAsUndefined(base64url(max));
 
 const credentialId = base64url(1400);
-const transports = z
-  .array(z.string({ error: typeError }).max(32), { error: typeError })
-  .max(10)
-  .optional();
-const clientExtensionResults = z.record(z.string(), z.unknown(), { error: typeError }).default({});
+const transports = z.array(text().max(32), { error: typeError }).max(10).optional();
+const clientExtensionResults = z
+  .record(text({ error: 'validation.invalid' }), z.unknown(), { error: typeError })
+  .default({});
 const attachment = absentAsUndefined(z.enum(['platform', 'cross-platform'], { error: 'validation.invalid' }));
 
 /** `RegistrationResponseJSON`; browsers add fields (publicKey, …) to `response`, so it is not strict. */
@@ -94,5 +92,5 @@ export const passkeyVerifyBody = z.strictObject({
 export type PasskeyVerifyBody = z.infer<typeof passkeyVerifyBody>;
 
 export const passkeyIdParams = z.strictObject({
-  passkeyId: z.string({ error: typeError }).regex(/^\d{1,18}$/, { error: 'validation.invalid' }),
+  passkeyId: text().regex(/^\d{1,18}$/, { error: 'validation.invalid' }),
 });

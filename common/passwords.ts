@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
-import { email, requiredText, typeError } from './schemas.js';
+import { email, requiredText, text, typeError } from './schemas.js';
 
 /**
  * Request bodies of password reset and change, terms publishing and the per-organisation
@@ -10,8 +10,7 @@ import { email, requiredText, typeError } from './schemas.js';
  */
 
 /** A password as typed: required and never longer than the longest allowed (no truncation). */
-const passwordInput = z
-  .string({ error: typeError })
+const passwordInput = text()
   .min(1, { error: 'validation.required' })
   .max(limits.password, { error: 'validation.tooLong' });
 
@@ -35,8 +34,8 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 export const publishTermsBody = z.strictObject({
   titleJa: requiredText(limits.termsTitle),
   titleEn: requiredText(limits.termsTitle),
-  bodyJa: requiredText(limits.termsBody),
-  bodyEn: requiredText(limits.termsBody),
+  bodyJa: requiredText(limits.termsBody, { multiline: true }),
+  bodyEn: requiredText(limits.termsBody, { multiline: true }),
 });
 export type PublishTermsBody = z.infer<typeof publishTermsBody>;
 

@@ -10,31 +10,50 @@ import { locales } from './roles.js';
 export const typeError = (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid';
 
-export const email = z
-  .string({ error: typeError })
+/**
+ * Characters no field accepts: control characters (C0, DEL, C1) and lone UTF-16 surrogates.
+ * PostgreSQL refuses NUL in text and a lone surrogate in jsonb; none of them is typed by a person.
+ * Tab, LF and CR are allowed in multi-line fields only.
+ */
+const forbiddenInLine = /[\p{Cc}\p{Cs}]/u;
+const forbiddenInMultiline = /(?![\t\n\r])[\p{Cc}\p{Cs}]/u;
+export const isCleanText = (value: string, multiline = false) =>
+  !(multiline ? forbiddenInMultiline : forbiddenInLine).test(value);
+
+/**
+ * Every string of a request starts here, so every field refuses the characters above before any
+ * other rule (and only with that message). `error`: the message for a missing or non-string value.
+ */
+export const text = ({
+  multiline = false,
+  error = typeError,
+}: {
+  multiline?: boolean;
+  error?: string | typeof typeError;
+} = {}) =>
+  z
+    .string({ error })
+    .refine((v) => isCleanText(v, multiline), { error: 'validation.controlCharacter', abort: true });
+
+export const email = text()
   .trim()
   .min(1, { error: 'validation.required' })
   .max(limits.email, { error: 'validation.tooLong' })
   .pipe(z.email({ error: 'validation.email' }));
 
-export const requiredText = (max: number) =>
-  z
-    .string({ error: typeError })
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(max, { error: 'validation.tooLong' });
+export const requiredText = (max: number, opts: { multiline?: boolean } = {}) =>
+  text(opts).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
 export const loginBody = z.strictObject({
   email,
-  password: z
-    .string({ error: typeError })
+  password: text()
     .min(1, { error: 'validation.required' })
     .max(limits.password, { error: 'validation.tooLong' }),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const selectOrganizationBody = z.strictObject({
-  organizationId: z.string().regex(/^\d{1,18}$/, { error: 'validation.invalid' }),
+  organizationId: text({ error: 'validation.invalid' }).regex(/^\d{1,18}$/, { error: 'validation.invalid' }),
 });
 
 export const localeBody = z.strictObject({ locale: z.enum(locales, { error: 'validation.invalid' }) });
@@ -46,8 +65,7 @@ export const inviteTenantAdminBody = z.strictObject({ email });
 export type InviteTenantAdminBody = z.infer<typeof inviteTenantAdminBody>;
 
 /** Minimal password rule until the per-organisation policy arrives (ID-3). */
-export const newPassword = z
-  .string({ error: typeError })
+export const newPassword = text()
   .min(12, { error: 'validation.passwordTooShort' })
   .max(limits.password, { error: 'validation.tooLong' });
 
@@ -55,7 +73,7 @@ export const acceptInvitationBody = z
   .strictObject({
     name: requiredText(limits.personName),
     password: newPassword,
-    passwordConfirm: z.string({ error: typeError }).max(limits.password, { error: 'validation.tooLong' }),
+    passwordConfirm: text().max(limits.password, { error: 'validation.tooLong' }),
   })
   .refine((v) => v.password === v.passwordConfirm, {
     path: ['passwordConfirm'],

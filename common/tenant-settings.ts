@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, requiredText, typeError } from './schemas.js';
+import { email, requiredText, text, typeError } from './schemas.js';
 
 /**
  * Tenant settings (PP-4), the support page and additional application fields the operator sets
@@ -60,8 +60,7 @@ export const referrerUrl = requiredText(L.url)
   .refine((v) => v === '' || normalizeReferrerUrl(v) !== null, { error: 'validation.referrerUrl' })
   .transform((v) => normalizeReferrerUrl(v)!);
 
-const isoDate = z
-  .string({ error: typeError })
+const isoDate = text()
   .trim()
   .min(1, { error: 'validation.required' })
   .refine(
@@ -163,8 +162,7 @@ export type ApplicationFieldsBody = z.input<typeof applicationFieldsBody>;
 
 /** An optional text: '' (or absent) means "none". */
 const optionalText = (max: number) =>
-  z
-    .string({ error: 'validation.invalid' })
+  text({ error: 'validation.invalid' })
     .trim()
     .max(max, { error: 'validation.tooLong' })
     .optional()
@@ -172,13 +170,11 @@ const optionalText = (max: number) =>
 
 /** PUT /api/operator/tenants/:tenantId/support-page (PP-8): '' clears a value. */
 export const supportPageBody = z.strictObject({
-  manualsUrl: z
-    .string({ error: typeError })
+  manualsUrl: text()
     .trim()
     .max(L.url, { error: 'validation.tooLong' })
     .refine((v) => v === '' || isHttpUrl(v), { error: 'validation.webUrl' }),
-  contactEmail: z
-    .string({ error: typeError })
+  contactEmail: text()
     .trim()
     .max(255, { error: 'validation.tooLong' })
     .refine((v) => v === '' || z.email().safeParse(v).success, { error: 'validation.email' }),
@@ -245,7 +241,7 @@ export type SearchBy = (typeof searchByValues)[number];
 export const crossTenantSearchQuery = z
   .strictObject({
     by: z.enum(searchByValues, { error: 'validation.invalid' }),
-    q: z.string({ error: typeError }).trim().min(1, { error: 'validation.required' }),
+    q: text().trim().min(1, { error: 'validation.required' }),
   })
   .superRefine((v, ctx) => {
     if (v.by === 'name' && v.q.length > L.searchName)

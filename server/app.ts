@@ -37,6 +37,7 @@ import { userRoutes } from './modules/users/routes.js';
 import auth, { localeFromHeaders } from './platform/auth/plugin.js';
 import csrf from './platform/csrf.js';
 import { errorBody, registerErrorHandling } from './platform/http-errors.js';
+import { refuseForbiddenText } from './platform/validate.js';
 
 export type BuildOptions = { isShuttingDown?: () => boolean; webRoot?: string };
 
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(rateLimit, { global: false });
   await app.register(csrf, { secure: deps.config.secureCookies });
   await app.register(auth, deps);
+  // After the access check, before any route's schema: no NUL, lone surrogate or control character.
+  app.addHook('preValidation', refuseForbiddenText);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1082,6 +1082,68 @@ const noBodyRoutes = [
   'DELETE /api/partner/mail-templates/:templateKey/:locale',
 ];
 
+/**
+ * Characters no field accepts (common/schemas.ts `text()`, and the request-wide backstop in
+ * platform/validate.ts): PostgreSQL refuses NUL, jsonb a lone surrogate; the rest is never typed.
+ */
+const CONTROL = '使用できない文字（制御文字など）が含まれています。';
+const badCharacters = [
+  ['NUL', '\u0000'],
+  ['a lone high surrogate', '\ud800'],
+  ['a lone low surrogate', '\udc00'],
+  ['BEL', '\u0007'],
+  ['ESC', '\u001b'],
+  ['DEL', '\u007f'],
+  ['NEL (C1)', '\u0085'],
+] as const;
+
+/** The path of every string in `value` (`links.0.name` → ['links', '0', 'name']). */
+function stringPaths(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'string') return [path];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+}
+
+/** Every string field of a route's bodies: the valid one, and those at a limit (optional fields too). */
+function stringFieldsOf(r: BodyRoute): { field: string; body: Body; path: string[] }[] {
+  const found = new Map<string, { field: string; body: Body; path: string[] }>();
+  for (const body of [r.valid(), ...r.limits.map((l) => l.atLimit)]) {
+    for (const path of stringPaths(body)) {
+      const field = path.join('.');
+      if (!found.has(field)) found.set(field, { field, body, path });
+    }
+  }
+  return [...found.values()];
+}
+
+/** A copy of `body` with `character` put into the middle of the string at `path`. */
+function withCharacter(body: Body, path: string[], character: string): Body {
+  const copy = structuredClone(body);
+  let parent = copy as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  const last = path.at(-1)!;
+  const value = parent[last] as string;
+  const middle = Math.ceil(value.length / 2);
+  parent[last] = `${value.slice(0, middle)}${character}${value.slice(middle)}`;
+  return copy;
+}
+
+let fingerprintTables: string[] = [];
+/**
+ * A digest of every row of every table but the sessions (touched by each signed-in request) and
+ * the rate-limit windows: any insert, update or delete changes it.
+ */
+async function fingerprint(): Promise<string> {
+  const parts = fingerprintTables.map(
+    (table) =>
+      sql`(SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM ${sql.table(table)} x)`,
+  );
+  const { rows } = await sql<{ digest: string }>`SELECT concat_ws(',', ${sql.join(parts)}) AS digest`.execute(
+    t.db,
+  );
+  return rows[0]!.digest;
+}
+
 let ip = 0;
 /** Each request from its own address, so the per-address rate limits of public routes stay out of the way. */
 async function call(
@@ -1116,6 +1178,12 @@ async function refused(
 
 beforeAll(async () => {
   t = await startTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+  const tables = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('sessions', 'login_rate_limits') AND table_name NOT LIKE 'kysely%'
+    ORDER BY table_name`.execute(t.db);
+  fingerprintTables = tables.rows.map((row) => row.name);
   const operator = await makeOperator(t.db);
   opUser = await makeUser(t.db, 'op@example.jp', [{ organization: operator, role: 'operator_admin' }]);
   tenant = await makeTenant(t.db, 'あおぞら販売');
@@ -1294,6 +1362,22 @@ describe.each(bodyRoutes)('$route', (r) => {
       await refused(r, l.overLimit, { status: 400, body: validation(l.fields) });
     },
   );
+
+  it('every string field refuses NUL, a lone surrogate or a control character by name, writing nothing', async () => {
+    // The bodies are built here: they name objects the test setup creates.
+    for (const f of stringFieldsOf(r)) {
+      for (const [name, character] of badCharacters) {
+        const url = await r.url();
+        const before = await fingerprint();
+        const res = await call(r, withCharacter(f.body, f.path, character), {}, url);
+        expect(res, `${f.field} with ${name}`).toEqual({
+          status: 400,
+          body: validation({ [f.field]: [CONTROL] }),
+        });
+        expect(await fingerprint(), `${f.field} with ${name}`).toBe(before);
+      }
+    }
+  });
 });
 
 describe('answers in the caller’s language', () => {
@@ -1345,5 +1429,57 @@ describe('answers in the caller’s language', () => {
         fields: { _: ['The request is malformed.'] },
       },
     });
+  });
+});
+
+describe('characters no field accepts', () => {
+  it('a single-line field refuses tab and line breaks; a multi-line field keeps them', async () => {
+    const before = await fingerprint();
+    for (const name of ['検証\n商事', '検証\t商事', '検証\r商事']) {
+      const res = await clients.operator.post('/api/operator/tenants', { name });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual(validation({ name: [CONTROL] }));
+    }
+    expect(await fingerprint()).toBe(before);
+    const memo = '一行目\n二行目\tタブ\r\n三行目';
+    const created = await clients.user.post('/api/partner/customers', customerForm({ memo1: memo }));
+    expect(created.statusCode).toBe(201);
+    const row = await t.db
+      .selectFrom('customers')
+      .select('memo1')
+      .where('id', '=', created.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row.memo1).toBe(memo);
+  });
+
+  it('a paired surrogate (an emoji) is text like any other', async () => {
+    const res = await clients.operator.post('/api/operator/tenants', { name: '絵文字😀商事' });
+    expect(res.statusCode).toBe(201);
+    const row = await t.db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row.name).toBe('絵文字😀商事');
+  });
+
+  it('the query string and the path are checked too, before any route schema', async () => {
+    const search = await clients.operator.get('/api/operator/tenants?q=%00');
+    expect(search.statusCode).toBe(400);
+    expect(search.json()).toEqual(validation({ q: [CONTROL] }));
+    const surrogate = await clients.operator.get('/api/operator/tenants?q=%ED%A0%80');
+    // Bytes that are not UTF-8 decode to U+FFFD, which is text: the search simply finds nothing.
+    expect(surrogate.statusCode).toBe(200);
+    const path = await clients.operator.get('/api/operator/tenants/1%07');
+    expect(path.statusCode).toBe(400);
+    expect(path.json()).toEqual(validation({ tenantId: [CONTROL] }));
+  });
+
+  it('an object key with a control character is refused', async () => {
+    const before = await fingerprint();
+    const res = await clients.operator.post('/api/operator/tenants', { name: '検証商事', 'x\u0000': 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual(validation({ _: [CONTROL] }));
+    expect(await fingerprint()).toBe(before);
   });
 });

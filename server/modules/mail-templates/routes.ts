@@ -10,6 +10,7 @@ import {
   mailTemplatePreviewBody,
   mailTemplateText,
 } from '../../../common/mail-templates.js';
+import { text } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
@@ -24,8 +25,11 @@ const partner: Access = { kind: 'partner' };
 const partnerAdmins: Access = { kind: 'partner', roles: ['admin'] };
 
 const status = z.enum(['default', 'custom']);
-const keyParams = z.strictObject({ templateKey: z.string().max(50) });
-const keyLocaleParams = z.strictObject({ templateKey: z.string().max(50), locale: mailTemplateLocale });
+const keyParams = z.strictObject({ templateKey: text({ error: 'validation.invalid' }).max(50) });
+const keyLocaleParams = z.strictObject({
+  templateKey: text({ error: 'validation.invalid' }).max(50),
+  locale: mailTemplateLocale,
+});
 const detail = z.object({
   key: z.enum(mailTemplateKeys),
   name: z.string(),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { text } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { renderMailboxPage } from './render-mailbox.js';
 
@@ -12,7 +13,10 @@ export const mailboxRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     '/mailbox',
     {
       config: { access: 'public' },
-      schema: { hide: true, querystring: z.strictObject({ to: z.string().max(255).optional() }) },
+      schema: {
+        hide: true,
+        querystring: z.strictObject({ to: text({ error: 'validation.invalid' }).max(255).optional() }),
+      },
     },
     async (req, reply) => {
       let query = deps.db

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createTenantBody, inviteTenantAdminBody, listQuery } from '../../../common/schemas.js';
+import { createTenantBody, inviteTenantAdminBody, listQuery, text } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
@@ -25,7 +25,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         tags: ['operator'],
         querystring: listQuery.extend({
           sort: z.enum(['code', 'name', 'createdAt']).default('code'),
-          q: z.string().trim().max(40).optional(),
+          q: text({ error: 'validation.invalid' }).trim().max(40).optional(),
         }),
         response: {
           200: z.object({
