@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, checkStartConfig, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('with nothing set is a local demo with safe defaults', () => {
@@ -16,11 +16,12 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'Madoguchi <no-reply@madoguchi.example>',
       mailboxEnabled: true,
+      mailboxAllowPublic: false,
       secureCookies: false,
       session: { idleMinutes: 30, absoluteHours: 12 },
       loginRateLimitPerMinute: 20,
-      outbox: { retryDelaySeconds: 5, retryLimit: 50 },
-      shutdownGraceSeconds: 10,
+      outbox: { retryDelaySeconds: 5, retryLimit: 50, retentionDays: 30 },
+      shutdownGraceSeconds: 5,
       smsProvider: { url: undefined, token: undefined },
       trustProxy: false,
       certificates: {
@@ -127,5 +128,46 @@ describe('loadConfig', () => {
 
   it('a demo password of 12 characters is enough', () => {
     expect(loadConfig({ DEMO_PASSWORD: 'twelve-chars' }).demoPassword).toBe('twelve-chars');
+  });
+});
+
+describe('checkStartConfig', () => {
+  const refusal = (env: Record<string, string>) => {
+    try {
+      checkStartConfig(loadConfig(env));
+      return undefined;
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      return (err as Error).message;
+    }
+  };
+
+  it('refuses an installation whose mail would reach nobody, naming SMTP_URL and MAILBOX', () => {
+    const message = refusal({ DATABASE_URL: 'postgresql://db/m' });
+    expect(message).toContain('SMTP_URL: unset and MAILBOX is off');
+    expect(message).toContain('MAILBOX=on');
+    expect(
+      refusal({ DATABASE_URL: 'postgresql://db/m', SMTP_URL: 'smtp://mail.example.jp:587' }),
+    ).toBeUndefined();
+    expect(refusal({ DATABASE_URL: 'postgresql://db/m', MAILBOX: 'on' })).toBeUndefined();
+    expect(refusal({})).toBeUndefined(); // demo mode: the mailbox is the transport
+  });
+
+  it('refuses the mailbox on an address that is not loopback unless MAILBOX_ALLOW_PUBLIC=on', () => {
+    const message = refusal({ PUBLIC_URL: 'https://portal.example.jp' });
+    expect(message).toContain('PUBLIC_URL https://portal.example.jp');
+    expect(message).toContain('MAILBOX_ALLOW_PUBLIC=on');
+    expect(refusal({ PUBLIC_URL: 'https://portal.example.jp', MAILBOX_ALLOW_PUBLIC: 'on' })).toBeUndefined();
+    expect(
+      refusal({ PUBLIC_URL: 'https://portal.example.jp', MAILBOX: 'off', SMTP_URL: 'smtp://m' }),
+    ).toBeUndefined();
+    for (const url of [
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://127.1.2.3',
+      'http://[::1]:3000',
+    ])
+      expect(refusal({ PUBLIC_URL: url })).toBeUndefined();
+    expect(refusal({ HOST: '0.0.0.0' })).toBeUndefined(); // PUBLIC_URL defaults to 127.0.0.1
   });
 });

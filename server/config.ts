@@ -21,17 +21,19 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Madoguchi <no-reply@madoguchi.example>'),
   MAILBOX: bool.optional(),
+  MAILBOX_ALLOW_PUBLIC: bool.default(false),
   DEMO_PASSWORD: z.string().min(12, 'must have at least 12 characters').optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   OUTBOX_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   OUTBOX_RETRY_LIMIT: z.coerce.number().int().min(0).max(1000).default(50),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TRUST_PROXY: z
     .string()
     .regex(/^[0-9a-fA-F.:/,\s]+$/, 'must be a comma-separated list of proxy addresses or CIDR ranges')
     .optional(),
-  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   SMS_PROVIDER_URL: z.url().optional(),
   SMS_PROVIDER_TOKEN: z.string().min(1).optional(),
   CA_ENCRYPTION_KEY: z
@@ -60,10 +62,14 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   mailboxEnabled: boolean;
+  /** The mailbox may be served on an address that is not loopback (it has no sign-in). */
+  mailboxAllowPublic: boolean;
   secureCookies: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   loginRateLimitPerMinute: number;
-  outbox: { retryDelaySeconds: number; retryLimit: number };
+  /** Retries of one delivery; sent and failed messages are deleted `retentionDays` after. */
+  outbox: { retryDelaySeconds: number; retryLimit: number; retentionDays: number };
+  /** After SIGTERM: /readyz answers 503 this long while requests are still served. */
   shutdownGraceSeconds: number;
   /** Addresses of reverse proxies whose X-Forwarded-* headers are believed. */
   trustProxy: string[] | false;
@@ -109,10 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailboxEnabled: e.MAILBOX ?? demo,
+    mailboxAllowPublic: e.MAILBOX_ALLOW_PUBLIC,
     secureCookies: publicUrl.startsWith('https://'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-    outbox: { retryDelaySeconds: e.OUTBOX_RETRY_DELAY_SECONDS, retryLimit: e.OUTBOX_RETRY_LIMIT },
+    outbox: {
+      retryDelaySeconds: e.OUTBOX_RETRY_DELAY_SECONDS,
+      retryLimit: e.OUTBOX_RETRY_LIMIT,
+      retentionDays: e.OUTBOX_RETENTION_DAYS,
+    },
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     smsProvider: { url: e.SMS_PROVIDER_URL, token: e.SMS_PROVIDER_TOKEN },
     trustProxy: e.TRUST_PROXY
@@ -127,6 +138,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustedProxies: list(e.CERT_HEADER_TRUSTED_PROXIES ?? ''),
     },
   };
+}
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * What a start must refuse although every value is well-formed: mail that would reach nobody
+ * (an installation with neither SMTP nor the mailbox), and the mailbox (no sign-in, working
+ * links) on an address other people can reach. Checked by the server's start, not by the tools.
+ */
+export function checkStartConfig(config: Config): void {
+  const problems: string[] = [];
+  if (!config.demo && !config.smtpUrl && !config.mailboxEnabled)
+    problems.push(
+      '  SMTP_URL: unset and MAILBOX is off, so no mail (invitations, password resets) would reach anyone; set SMTP_URL, or MAILBOX=on to read them at /mailbox',
+    );
+  if (
+    config.mailboxEnabled &&
+    !config.mailboxAllowPublic &&
+    !LOOPBACK_HOSTS.test(new URL(config.publicUrl).hostname)
+  )
+    problems.push(
+      `  MAILBOX: the mailbox (/mailbox, every mail with its links, no sign-in) would be public at PUBLIC_URL ${config.publicUrl}; set MAILBOX=off, a loopback PUBLIC_URL, or MAILBOX_ALLOW_PUBLIC=on to accept that`,
+    );
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
 
 const list = (v: string) =>

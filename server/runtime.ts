@@ -9,8 +9,9 @@ import { systemClock } from './platform/clock.js';
 import { type QueueDefinition, startJobs } from './platform/jobs.js';
 import { deliverOutboxMessage } from './platform/mail/deliver.js';
 import { OUTBOX_QUEUE, type OutboxJob } from './platform/mail/outbox.js';
-import { createMailTransport, type MailTransport } from './platform/mail/transport.js';
-import { createSmsTransport } from './platform/sms/transport.js';
+import { OUTBOX_SWEEP_CRON, OUTBOX_SWEEP_QUEUE, sweepOutbox } from './platform/mail/sweep.js';
+import { createMailTransport, type MailTransport, SMTP_DEADLINE_MS } from './platform/mail/transport.js';
+import { createSmsTransport, SMS_DEADLINE_MS, type SmsTransport } from './platform/sms/transport.js';
 
 export type Runtime = { deps: AppDeps; databaseUrl: string; stop: () => Promise<void> };
 
@@ -22,22 +23,12 @@ export async function startRuntime(
 ): Promise<Runtime> {
   const embedded: EmbeddedDatabase | undefined = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.dataDir, log);
+    : await startEmbeddedPostgres(config.dataDir, log, { ownProcessGroup: true });
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   const { db, pool } = createDb(databaseUrl, log, 20);
   try {
     await migrateToLatest(db);
-    const jobs = await startJobs(
-      databaseUrl,
-      [
-        {
-          name: OUTBOX_QUEUE,
-          retryLimit: config.outbox.retryLimit,
-          retryDelay: config.outbox.retryDelaySeconds,
-        },
-      ],
-      log,
-    );
+    const jobs = await startJobs(databaseUrl, queuesFor(config), log);
     const transport = createMailTransport(config.smtpUrl);
     const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
     // The portal CA exists from the first start on (created once, key stored encrypted).
@@ -60,21 +51,56 @@ export async function startRuntime(
   }
 }
 
-/** Every job queue the application uses, created at start. */
+/**
+ * One delivery attempt is bounded by its transport's timeouts; past that (plus time for the
+ * outbox update) the attempt counts as lost, e.g. to a kill -9, and pg-boss retries it.
+ */
+export const OUTBOX_ATTEMPT_SECONDS = Math.ceil(Math.max(SMTP_DEADLINE_MS, SMS_DEADLINE_MS) / 1000) + 10;
+
+/** Every job queue the application uses, created (or brought to these settings) at start. */
 export function queuesFor(config: Config): QueueDefinition[] {
   return [
-    { name: OUTBOX_QUEUE, retryLimit: config.outbox.retryLimit, retryDelay: config.outbox.retryDelaySeconds },
+    {
+      name: OUTBOX_QUEUE,
+      retryLimit: config.outbox.retryLimit,
+      retryDelay: config.outbox.retryDelaySeconds,
+      expireInSeconds: OUTBOX_ATTEMPT_SECONDS,
+    },
+    { name: OUTBOX_SWEEP_QUEUE, retryLimit: 0, retryDelay: 60 },
   ];
 }
 
-/** Delivers queued mail through the configured transport, and SMS through the provider adapter. */
+/** Without an SMS provider and without the mailbox an SMS has nowhere to go: it fails, visibly. */
+function smsTransportFor(config: Config): SmsTransport {
+  const sms = createSmsTransport(config.smsProvider);
+  if (sms.kind === 'http' || config.mailboxEnabled) return sms;
+  return {
+    kind: 'http',
+    send: async () => {
+      throw new Error('no SMS provider: SMS_PROVIDER_URL is unset and MAILBOX is off');
+    },
+  };
+}
+
+/**
+ * Delivers queued mail through the configured transport and SMS through the provider adapter;
+ * sweeps the outbox at start and every minute (see `sweepOutbox`).
+ */
 export async function startOutboxWorker(deps: AppDeps, transport: MailTransport) {
   const { db, clock, config, log } = deps;
-  const sms = createSmsTransport(config.smsProvider);
-  await deps.jobs.work<OutboxJob>(OUTBOX_QUEUE, (job) =>
-    deliverOutboxMessage(
-      { db, clock, transport, sms, from: config.mailFrom, retryLimit: config.outbox.retryLimit, log },
-      job.outboxId,
-    ),
+  const sms = smsTransportFor(config);
+  if (!config.smsProvider.url && !config.mailboxEnabled)
+    log.warn('SMS_PROVIDER_URL is unset and MAILBOX is off: SMS (login and verification codes) will fail');
+  const deliverDeps = { db, clock, transport, sms, from: config.mailFrom, publicUrl: config.publicUrl, log };
+  await deps.jobs.work<OutboxJob>(OUTBOX_QUEUE, (job, attempt) =>
+    deliverOutboxMessage(deliverDeps, job.outboxId, attempt),
   );
+  const sweep = async () => {
+    const { requeued, purged } = await sweepOutbox(deps, config.outbox.retentionDays);
+    if (requeued.length) log.warn({ outboxIds: requeued }, 'outbox messages without a job queued again');
+    if (purged) log.info({ purged }, 'old outbox messages deleted');
+  };
+  await deps.jobs.work(OUTBOX_SWEEP_QUEUE, sweep);
+  await deps.jobs.schedule(OUTBOX_SWEEP_QUEUE, OUTBOX_SWEEP_CRON);
+  await sweep();
 }

@@ -11,9 +11,16 @@ type MailboxRow = {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Escapes the text, then turns http(s) URLs into links. */
+/**
+ * Escapes the text, then turns http(s) URLs into links. A URL ends at the first character that
+ * cannot be part of one: whitespace, `<`, `"`, or anything outside ASCII (Japanese text written
+ * right after a link, 「」, 。).
+ */
 export function linkify(text: string): string {
-  return escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+  return escapeHtml(text).replace(
+    /https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g,
+    (url) => `<a href="${url}">${url}</a>`,
+  );
 }
 
 const jst = new Intl.DateTimeFormat('ja-JP', {

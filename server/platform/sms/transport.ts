@@ -2,6 +2,9 @@
 export type OutgoingSms = { to: string; body: string };
 export type SmsTransport = { kind: 'http' | 'mailbox'; send: (sms: OutgoingSms) => Promise<void> };
 
+/** One POST to the provider is cut off after this long. */
+export const SMS_DEADLINE_MS = 10_000;
+
 export type SmsProviderConfig = { url: string | undefined; token: string | undefined };
 
 /**
@@ -22,7 +25,7 @@ export function createSmsTransport(provider: SmsProviderConfig): SmsTransport {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify({ to: sms.to, body: sms.body }),
-        signal: AbortSignal.timeout(10_000),
+        signal: AbortSignal.timeout(SMS_DEADLINE_MS),
       });
       await res.body?.cancel();
       if (!res.ok) throw new Error(`SMS provider answered ${res.status}`);
