@@ -37,7 +37,14 @@ async function session(base: string) {
   return call;
 }
 
-const demoEnv = { DATA_DIR: dataDir, DEMO_PASSWORD: 'Process-Test-Pass1!' };
+const demoEnv = { DATA_DIR: dataDir, DEMO_PASSWORD: 'Process-Test-Pass1!', SHUTDOWN_GRACE_SECONDS: '1' };
+
+/** A stop is clean: no error-level log line, PostgreSQL never cut the app's connections. */
+function expectCleanStop(output: string) {
+  expect(output).not.toMatch(/terminating connection|administrator command/);
+  expect(output).not.toMatch(/"level":(50|60)/);
+  expect(output).not.toContain('shutdown took too long');
+}
 
 describe('the demo process', () => {
   it('keeps its data across a kill -9 and a restart, then stops cleanly on SIGTERM', async () => {
@@ -45,6 +52,7 @@ describe('the demo process', () => {
     running.push(first);
     expect(first.output()).toContain('operator@madoguchi.example');
     expect(first.output()).toContain('/mailbox');
+    expect(first.output()).toContain('public: anyone who can reach this address reads every mail');
     let call = await session(first.url);
     expect(
       (
@@ -77,6 +85,32 @@ describe('the demo process', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(existsSync(path.join(dataDir, 'pg/postmaster.pid'))).toBe(false);
+    expectCleanStop(second.output());
+  });
+
+  it("stops cleanly on the terminal's Ctrl-C, which reaches its whole process group", async () => {
+    const server = await spawnServer(demoEnv, { processGroup: true });
+    running.push(server);
+    const call = await session(server.url);
+    const login = await call('POST', '/api/auth/login', {
+      email: 'operator@madoguchi.example',
+      password: demoEnv.DEMO_PASSWORD,
+    });
+    expect(login.status).toBe(200);
+    process.kill(-server.child.pid!, 'SIGINT');
+    expect(await server.exited).toBe(0);
+    expect(existsSync(path.join(dataDir, 'pg/postmaster.pid'))).toBe(false);
+    expectCleanStop(server.output());
+  });
+
+  it('refuses to serve the mailbox on a PUBLIC_URL other people reach, naming the settings', async () => {
+    const result = await runTool('server/main.ts', [], {
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'https://portal.example.jp',
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('MAILBOX: the mailbox (/mailbox');
+    expect(result.output).toContain('MAILBOX_ALLOW_PUBLIC=on');
   });
 
   it('refuses to start with a bad configuration value and names it', async () => {
@@ -86,15 +120,60 @@ describe('the demo process', () => {
   });
 });
 
+/** An empty database on the test cluster, made anew for each run. */
+async function freshDatabase(name: string) {
+  const adminUrl = inject('pgAdminUrl');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return withDatabase(adminUrl, name);
+}
+
 describe('an installation with DATABASE_URL', () => {
+  it('refuses to start without a mail transport, naming SMTP_URL and MAILBOX', async () => {
+    const result = await runTool('server/main.ts', [], {
+      DATABASE_URL: withDatabase(inject('pgAdminUrl'), 'never_connected'),
+      SMTP_URL: '',
+      MAILBOX: '',
+    });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('SMTP_URL: unset and MAILBOX is off');
+  });
+
+  it('on SIGTERM answers /readyz 503 for SHUTDOWN_GRACE_SECONDS while serving everything else, then exits 0', async () => {
+    const databaseUrl = await freshDatabase('proc_drain');
+    const server = await spawnServer({
+      DATABASE_URL: databaseUrl,
+      MAILBOX: 'on',
+      SHUTDOWN_GRACE_SECONDS: '3',
+    });
+    running.push(server);
+    const call = await session(server.url); // one keep-alive client, as a proxy holds them
+    expect((await call('GET', '/readyz')).status).toBe(200);
+
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    const ready = await call('GET', '/readyz');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'shutting_down' });
+    // Requests still arriving on open connections (and new ones) are served, not refused.
+    const during = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => call('GET', i % 2 ? '/healthz' : '/api/session')),
+    );
+    expect(during.map((r) => r.status)).toEqual(Array(16).fill(200));
+    expect(Date.now() - signalled).toBeLessThan(3000);
+
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(3000);
+    expectCleanStop(server.output());
+  });
+
   it('seeds nothing, and create-operator prints a one-time link that sets the first admin password', async () => {
-    const adminUrl = inject('pgAdminUrl');
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS proc_install');
-    await admin.query('CREATE DATABASE proc_install');
-    await admin.end();
-    const env = { DATABASE_URL: withDatabase(adminUrl, 'proc_install'), MAILBOX: 'on' };
+    const databaseUrl = await freshDatabase('proc_install');
+    const env = { DATABASE_URL: databaseUrl, MAILBOX: 'on' };
 
     const server = await spawnServer(env);
     running.push(server);

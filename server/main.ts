@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, checkStartConfig, loadConfig } from './config.js';
 import { demoLogins, demoPassword, seedDemo } from './db/seed-demo.js';
 import { closeTlsListener, startTlsListener } from './modules/certificates/tls-listener.js';
 import { createLogger } from './platform/logger.js';
@@ -10,6 +10,7 @@ async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
+    checkStartConfig(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -39,7 +40,11 @@ async function main() {
   ];
   if (tls)
     lines.push(`  Mutual TLS (client certificates): https://${config.host}:${config.certificates.httpsPort}`);
-  if (config.mailboxEnabled) lines.push(`  Mailbox (every mail and SMS): ${config.publicUrl}/mailbox`);
+  if (config.mailboxEnabled)
+    lines.push(
+      `  Mailbox (every mail and SMS): ${config.publicUrl}/mailbox`,
+      '    public: anyone who can reach this address reads every mail and follows its links',
+    );
   if (password) {
     lines.push('  Demo logins (password for all):', `    password: ${password}`);
     for (const l of demoLogins) lines.push(`    ${l.email.padEnd(30)} ${l.label}`);
@@ -58,9 +63,12 @@ async function main() {
       config.shutdownGraceSeconds * 1000 + 15000,
     );
     force.unref();
+    // Drain: /readyz answers 503 so the load balancer stops sending, while the listeners keep
+    // serving whatever still arrives; only then close them.
+    await new Promise((r) => setTimeout(r, config.shutdownGraceSeconds * 1000));
     if (tls) await closeTlsListener(tls);
     await app.close(); // lets in-flight requests finish
-    await runtime.stop(); // workers, pool, embedded PostgreSQL
+    await runtime.stop(); // workers, pool, then embedded PostgreSQL
     log.info('stopped');
     process.exit(0);
   };

