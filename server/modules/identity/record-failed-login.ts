@@ -28,7 +28,13 @@ export async function recordFailedLogin(deps: AppDeps, input: FailedLogin): Prom
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
       .returning(['failed_login_count', 'locked_until'])
       .executeTakeFirst();
-    if (!row?.locked_until) return;
+    if (!row?.locked_until) {
+      // A counted attempt need not wait for its write to reach the disk: otherwise that wait alone
+      // would tell a wrong password from an unknown address (whose UPDATE matches no row). A crash
+      // may lose the last counts; the attempt that locks is committed as usual.
+      await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+      return;
+    }
     await queueMail(trx, deps, {
       to: input.email,
       locale: input.locale,

@@ -22,6 +22,8 @@ export type SignInResult =
   | { status: 'mfa_required'; attemptToken: string; view: MfaRequiredView };
 
 const invalid = () => new AppError(401, 'invalid_credentials');
+/** An id no user has (ids start at 1): the counting statements run, and change nothing. */
+const NO_USER = '0';
 
 /**
  * Checks e-mail and password (ID-1, ID-2). Every failure — unknown address, wrong password,
@@ -34,18 +36,21 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   const { db, clock } = deps;
   const user = await findUserByEmail(db, input.email);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-  if (!user) throw invalid();
-  if (user.locked_until && user.locked_until > clock.now()) throw invalid();
-  if (!passwordOk) {
-    // Only an account that can sign in is counted: an invitee without a password or a disabled
-    // account would otherwise be sent lockout notices for an account they cannot use.
-    if (user.password_hash && user.status === 'active')
-      await recordFailedLogin(deps, {
-        userId: user.id,
-        email: user.email,
-        locale: user.locale,
-        ip: input.ip,
-      });
+  const locked = !!user?.locked_until && user.locked_until > clock.now();
+  if (!user || locked || !passwordOk) {
+    // Every refusal here does the work of a counted wrong password — one argon2 verification (a
+    // decoy hash without an account or password), the policy read and the counting UPDATE — so the
+    // time of the answer does not tell an unknown address, an invitee or a locked account from a
+    // wrong password. Only an account that can sign in is counted (the UPDATE skips a locked one):
+    // an invitee or a disabled account would otherwise get lockout notices for an account they
+    // cannot use; for them and for an unknown address the UPDATE matches no row.
+    const counted = user?.password_hash && user.status === 'active';
+    await recordFailedLogin(deps, {
+      userId: counted ? user.id : NO_USER,
+      email: user?.email ?? input.email,
+      locale: user?.locale ?? 'ja',
+      ip: input.ip,
+    });
     throw invalid();
   }
   const memberships = await listMemberships(db, user.id);
