@@ -95,4 +95,26 @@ describe('SMS provider adapter', () => {
     });
     expect(row.body).toMatch(/確認コード: \d{6}/);
   });
+
+  it('without a provider and with the mailbox off an SMS fails, naming SMS_PROVIDER_URL, instead of being marked sent', async () => {
+    const t: TestApp = await startTestApp({ worker: true, env: { MAILBOX: 'off', OUTBOX_RETRY_LIMIT: '0' } });
+    cleanups.push(t.close);
+    const tenant = await makeTenant(t.db, 'SMS未設定テスト');
+    await makeUser(t.db, 'no-sms@example.jp', [
+      { organization: { id: tenant.id, tenant_id: tenant.id }, role: 'member' },
+    ]);
+    const c = await signedIn(t.app, 'no-sms@example.jp');
+    await c.post('/api/me/reauth', { password: TEST_PASSWORD });
+    expect((await c.post('/api/me/mobile/verification', { mobile: '090-1111-2222' })).statusCode).toBe(202);
+    const row = await waitFor(async () => {
+      const r = await t.db.selectFrom('outbox').selectAll().where('channel', '=', 'sms').executeTakeFirst();
+      return r?.status === 'failed' ? r : undefined;
+    });
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      sent_at: null,
+      last_error: 'Error: no SMS provider: SMS_PROVIDER_URL is unset and MAILBOX is off',
+    });
+  });
 });
