@@ -68,6 +68,8 @@ export const sharedMessages = {
     'error.not_active': 'このユーザーは有効ではありません。',
     'validation.supportId': 'サポート ID が正しくありません。',
     'error.trial_organization': 'トライアル中は証明書による二要素認証へ変更できません。',
+    'error.certificate_required_first':
+      '管理者へのクライアント証明書の必須化は、ご自身の有効なクライアント証明書でログインしてから設定してください。',
     'error.certificates_unavailable': 'クライアント証明書は現在利用できません（CA の暗号鍵が未設定です）。',
     'error.not_admin': '対象のユーザーはこの組織の有効な管理者ではありません。',
     'error.request_not_open': 'この手続きは既に対応済みです。',
@@ -150,6 +152,8 @@ export const sharedMessages = {
     'validation.supportId': 'The support ID is not correct.',
     'error.trial_organization':
       'Certificate two-factor authentication cannot be switched on during the trial.',
+    'error.certificate_required_first':
+      'Sign in with your own valid client certificate before requiring client certificates for administrators.',
     'error.certificates_unavailable':
       'Client certificates are not available (the CA encryption key is not configured).',
     'error.not_admin': 'The user is not an active admin of this organisation.',

@@ -85,6 +85,8 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   /** When the user last re-entered the password (enrol / remove factors within 5 minutes). */
   reauth_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The client certificate verified at the sign-in that opened the session, if any. */
+  certificate_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InvitationsTable {
@@ -228,7 +230,8 @@ export interface WebauthnChallengesTable {
 }
 
 export interface CertificateAuthoritiesTable {
-  purpose: 'client';
+  /** 'client' signs client certificates (and the CRL); 'server' only the HTTPS listener's certificate. */
+  purpose: 'client' | 'server';
   certificate_pem: string;
   /** AES-256-GCM with CA_ENCRYPTION_KEY (see modules/certificates/secret-box.ts). */
   encrypted_key: string;
@@ -299,6 +302,8 @@ export interface LoginAttemptsTable {
   consumed_at: Timestamp | null;
   ip: string | null;
   user_agent: string | null;
+  /** The client certificate verified with the password; the session it opens carries it. */
+  certificate_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Codes sent by mail or SMS: login codes bound to an attempt, mobile verification codes. */

@@ -5,9 +5,18 @@ import { open, resolveEncryptionKey, seal } from './secret-box.js';
 import { exportPkcs8Pem, generateRsaKeys, importPkcs8Pem, newSerial, x509 } from './x509.js';
 
 export const CA_SUBJECT = 'CN=Madoguchi Client CA';
+export const SERVER_CA_SUBJECT = 'CN=Madoguchi Server CA';
 const CA_YEARS = 10;
 
-/** The portal CA as the running process holds it. */
+/**
+ * The two issuers the portal keeps: 'client' signs users' client certificates and the CRL, and is
+ * the only CA the mutual-TLS listener (or nginx) trusts for clients; 'server' signs only the
+ * HTTPS listener's own certificate, so neither can stand in for the other.
+ */
+export type AuthorityPurpose = 'client' | 'server';
+const subjects: Record<AuthorityPurpose, string> = { client: CA_SUBJECT, server: SERVER_CA_SUBJECT };
+
+/** A portal CA as the running process holds it. */
 export type CertificateAuthority = {
   certificate: x509.X509Certificate;
   pem: string;
@@ -16,16 +25,19 @@ export type CertificateAuthority = {
   encryptionKey: Buffer;
 };
 
-const loaded = new WeakMap<Db, Promise<CertificateAuthority>>();
+const loaded: Record<AuthorityPurpose, WeakMap<Db, Promise<CertificateAuthority>>> = {
+  client: new WeakMap(),
+  server: new WeakMap(),
+};
 
-async function createAuthority(deps: AppDeps, key: Buffer): Promise<void> {
+async function createAuthority(deps: AppDeps, key: Buffer, purpose: AuthorityPurpose): Promise<void> {
   const now = deps.clock.now();
   const keys = await generateRsaKeys();
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + CA_YEARS);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: newSerial(),
-    name: CA_SUBJECT,
+    name: subjects[purpose],
     notBefore: new Date(now.getTime() - 60_000),
     notAfter,
     keys,
@@ -40,7 +52,7 @@ async function createAuthority(deps: AppDeps, key: Buffer): Promise<void> {
   await deps.db
     .insertInto('certificate_authorities')
     .values({
-      purpose: 'client',
+      purpose,
       certificate_pem: cert.toString('pem'),
       encrypted_key: encrypted,
       created_at: now,
@@ -49,27 +61,27 @@ async function createAuthority(deps: AppDeps, key: Buffer): Promise<void> {
     .execute();
 }
 
-async function loadAuthority(deps: AppDeps): Promise<CertificateAuthority> {
+async function loadAuthority(deps: AppDeps, purpose: AuthorityPurpose): Promise<CertificateAuthority> {
   const key = resolveEncryptionKey(deps.config);
   if (!key) throw new AppError(409, 'certificates_unavailable');
   const find = () =>
     deps.db
       .selectFrom('certificate_authorities')
       .selectAll()
-      .where('purpose', '=', 'client')
+      .where('purpose', '=', purpose)
       .executeTakeFirst();
   let row = await find();
   if (!row) {
-    await createAuthority(deps, key);
+    await createAuthority(deps, key, purpose);
     row = await find();
   }
-  if (!row) throw new Error('the portal CA could not be created');
+  if (!row) throw new Error(`the portal ${purpose} CA could not be created`);
   let pkcs8: string;
   try {
     pkcs8 = open(key, row.encrypted_key).toString();
   } catch {
     throw new Error(
-      'the portal CA key cannot be decrypted: CA_ENCRYPTION_KEY is not the key it was stored with',
+      `the portal ${purpose} CA key cannot be decrypted: CA_ENCRYPTION_KEY is not the key it was stored with`,
     );
   }
   return {
@@ -81,17 +93,22 @@ async function loadAuthority(deps: AppDeps): Promise<CertificateAuthority> {
 }
 
 /**
- * The portal CA (ID-15): created at first use (RSA 2048, self-signed, 10 years, CN=Madoguchi
- * Client CA) with its key stored encrypted, then loaded once per database. Without an encryption
- * key (production without CA_ENCRYPTION_KEY) every certificate feature answers 409.
+ * A portal CA (ID-15), by default the client CA: created at first use (RSA 2048, self-signed,
+ * 10 years, CN=Madoguchi Client CA or CN=Madoguchi Server CA) with its key stored encrypted, then
+ * loaded once per database. Without an encryption key (production without CA_ENCRYPTION_KEY)
+ * every certificate feature answers 409.
  */
-export function certificateAuthority(deps: AppDeps): Promise<CertificateAuthority> {
-  let ca = loaded.get(deps.db);
+export function certificateAuthority(
+  deps: AppDeps,
+  purpose: AuthorityPurpose = 'client',
+): Promise<CertificateAuthority> {
+  const cache = loaded[purpose];
+  let ca = cache.get(deps.db);
   if (!ca) {
-    ca = loadAuthority(deps);
-    loaded.set(deps.db, ca);
+    ca = loadAuthority(deps, purpose);
+    cache.set(deps.db, ca);
     // A failure is not cached: the next call tries again.
-    ca.catch(() => loaded.delete(deps.db));
+    ca.catch(() => cache.delete(deps.db));
   }
   return ca;
 }

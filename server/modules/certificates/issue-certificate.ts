@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { lockMembership } from '../users/repository.js';
 import { type CertificateActor, certificateAudit } from './actor.js';
 import { certificateAuthority } from './authority.js';
+import { endCertificateSessions } from './certificate-sessions.js';
 import { buildPkcs12, newP12Password } from './pkcs12.js';
 import { findCertificateHolder } from './repository.js';
 import { signClientCertificate } from './sign-certificate.js';
@@ -39,7 +40,8 @@ export async function prepareCertificate(deps: AppDeps, actor: CertificateActor,
 
 /**
  * Puts a prepared certificate on record inside the caller's transaction; with `reissue`, every
- * earlier certificate the organisation issued to that user is revoked in the same moment.
+ * earlier certificate the organisation issued to that user is revoked in the same moment and the
+ * sessions signed in with them end.
  */
 export async function recordCertificate(
   trx: Db,
@@ -53,6 +55,7 @@ export async function recordCertificate(
   const membership = await lockMembership(trx, actor.organizationId, holder.id);
   if (membership.status !== 'active') throw new AppError(409, 'not_active');
   let revoked = 0;
+  let sessionsEnded = 0;
   if (options.reissue) {
     const rows = await trx
       .updateTable('certificates')
@@ -63,6 +66,11 @@ export async function recordCertificate(
       .returning('id')
       .execute();
     revoked = rows.length;
+    sessionsEnded = await endCertificateSessions(
+      trx,
+      deps.clock,
+      rows.map((r) => r.id),
+    );
   }
   const row = await trx
     .insertInto('certificates')
@@ -84,7 +92,7 @@ export async function recordCertificate(
   await recordAudit(trx, deps.clock, {
     ...certificateAudit(actor, holder.id),
     action: options.reissue ? 'certificate.reissue' : 'certificate.issue',
-    details: { certificateId: row.id, serial: certificate.serialNumber, revoked },
+    details: { certificateId: row.id, serial: certificate.serialNumber, revoked, sessionsEnded },
   });
   return {
     id: row.id,

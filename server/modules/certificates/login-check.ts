@@ -32,8 +32,9 @@ const matchers = new WeakMap<string[], (address: string | undefined) => boolean>
 
 /**
  * The certificate step of sign-in, after the password was found correct. A valid, unrevoked
- * certificate the portal issued to this user → `{ verified: true }` (it counts as the second
- * factor). When a certificate is required and the request has none that qualifies — none at
+ * certificate the portal issued to this user → its id (the session opened by this sign-in
+ * carries it; whether it also counts as the second factor is the MFA policy's call, see
+ * `loginStepFor`). When a certificate is required and the request has none that qualifies — none at
  * all, malformed, forged header, foreign, expired, revoked, another user's — the attempt is
  * counted like a wrong password and refused with the same generic 401; nothing else changes.
  * `certificateSource` is the HTTP request (its TLS socket, or the trusted proxy's headers).
@@ -42,7 +43,7 @@ export async function certificateCheck(
   deps: AppDeps,
   req: { ip: string | null; certificateSource?: CertificateSource },
   user: LoginUser,
-): Promise<{ verified: boolean }> {
+): Promise<{ certificateId: string | null }> {
   const proxies = deps.config.certificates.trustedProxies;
   let trusted = matchers.get(proxies);
   if (!trusted) {
@@ -53,15 +54,14 @@ export async function certificateCheck(
     ? presentedCertificate(req.certificateSource, trusted)
     : ({ kind: 'none' } as const);
   const required = await certificateRequired(deps, user.id);
-  if (presented.kind === 'none' && !required) return { verified: false };
+  if (presented.kind === 'none' && !required) return { certificateId: null };
   const result = await verifyPresented(deps, presented).catch((err: unknown) => {
     // No CA (no encryption key configured): nothing can be verified.
     if (err instanceof AppError) return { ok: false as const, reason: 'untrusted' as const };
     throw err;
   });
-  const verified = result.ok && result.userId === user.id;
-  if (verified) return { verified: true };
-  if (!required) return { verified: false };
+  if (result.ok && result.userId === user.id) return { certificateId: result.certificateId };
+  if (!required) return { certificateId: null };
   deps.log.warn(
     { userId: user.id, reason: result.ok ? 'other_user' : result.reason, ip: req.ip },
     'sign-in refused: no valid client certificate',

@@ -1,21 +1,30 @@
 import type { Db } from '../../db/pool.js';
 import type { Scope } from '../../platform/auth/scope.js';
+import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
+import { endAdminSessionsWithoutCertificate, sessionHasValidCertificate } from './certificate-sessions.js';
 
 /**
  * The certificate part of an organisation's MFA policy (ID-5, `004 §3-2`): switching
  * "client certificate required for admins" on is refused while the organisation is on trial
  * (409 trial_organization) and, for a customer organisation, allowed only to its own admin
- * (403 otherwise, the operator included). Switching it off, or leaving it as it is, is free.
- * Call inside the transaction that writes the policy.
+ * (403 otherwise, the operator included). An admin of that organisation (who would need the
+ * certificate at the next sign-in) may switch it on only from a session opened with a valid
+ * certificate of theirs (409 certificate_required_first), so nobody locks themselves out. Once
+ * on, the organisation's admin sessions not opened with a valid certificate end (the caller's
+ * own is never one of them). Switching it off, or leaving it as it is, is free. Call inside the
+ * transaction that writes the policy; answers whether it was switched on.
  */
-export async function assertCertificatePolicyChange(
+export async function applyCertificatePolicyChange(
   trx: Db,
-  scope: Scope,
+  clock: Clock,
+  caller: { scope: Scope; sessionId: string | null },
   organizationId: string,
   requireCertificateForAdmins: boolean,
-): Promise<void> {
-  if (!requireCertificateForAdmins) return;
+): Promise<{ switchedOn: boolean; sessionsEnded: number }> {
+  const unchanged = { switchedOn: false, sessionsEnded: 0 };
+  if (!requireCertificateForAdmins) return unchanged;
+  const { scope } = caller;
   const org = await trx
     .selectFrom('organizations')
     .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'organizations.id')
@@ -23,8 +32,25 @@ export async function assertCertificatePolicyChange(
     .where('organizations.id', '=', organizationId)
     .forUpdate('organizations')
     .executeTakeFirstOrThrow();
-  if (org.current) return;
+  if (org.current) return unchanged;
   if (org.kind === 'customer' && !(scope.organizationId === organizationId && scope.role === 'admin'))
     throw forbidden();
   if (org.trial) throw new AppError(409, 'trial_organization');
+  const callerIsAdmin = await trx
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', scope.userId)
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'active')
+    .where('role', 'in', ['admin', 'operator_admin'])
+    .executeTakeFirst();
+  if (
+    callerIsAdmin &&
+    !(caller.sessionId && (await sessionHasValidCertificate(trx, clock, caller.sessionId)))
+  )
+    throw new AppError(409, 'certificate_required_first');
+  return {
+    switchedOn: true,
+    sessionsEnded: await endAdminSessionsWithoutCertificate(trx, clock, organizationId),
+  };
 }

@@ -58,7 +58,7 @@ export function signClientCertificate(
   ]);
 }
 
-/** The HTTPS listener's own certificate, for the configured host names and addresses. */
+/** The HTTPS listener's own certificate (signed by the server CA), for the configured names and addresses. */
 export function signServerCertificate(
   ca: CertificateAuthority,
   hostnames: string[],

@@ -18,7 +18,7 @@ export async function openSession(
   trx: Db,
   deps: AppDeps,
   user: SessionUser,
-  input: { ip: string | null; userAgent: string | null },
+  input: { ip: string | null; userAgent: string | null; certificateId?: string | null },
 ): Promise<OpenedSession> {
   const { clock, config } = deps;
   const memberships = await listMemberships(trx, user.id);
@@ -28,6 +28,7 @@ export async function openSession(
     membershipId: only?.membershipId ?? null,
     ip: input.ip,
     userAgent: input.userAgent,
+    certificateId: input.certificateId ?? null,
   });
   await trx
     .updateTable('users')

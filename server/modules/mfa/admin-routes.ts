@@ -55,7 +55,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     async (req) => {
       await updateMfaPolicy(
         deps,
-        { scope: requireScope(req), ip: req.ip },
+        { scope: requireScope(req), ip: req.ip, sessionId: req.session?.id ?? null },
         req.params.organizationId,
         req.body,
       );

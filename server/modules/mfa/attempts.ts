@@ -16,7 +16,13 @@ export const loginCookieName = (secure: boolean) => (secure ? '__Secure-mg_login
 export async function createAttempt(
   trx: Db,
   clock: Clock,
-  input: { userId: string; methods: string[]; ip: string | null; userAgent: string | null },
+  input: {
+    userId: string;
+    methods: string[];
+    ip: string | null;
+    userAgent: string | null;
+    certificateId: string | null;
+  },
 ): Promise<{ id: string; token: string }> {
   const { token, hash } = newToken();
   const now = clock.now();
@@ -30,6 +36,7 @@ export async function createAttempt(
       expires_at: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
       ip: input.ip,
       user_agent: input.userAgent?.slice(0, 500) ?? null,
+      certificate_id: input.certificateId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

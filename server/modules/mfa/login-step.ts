@@ -13,16 +13,18 @@ export type LoginStep =
  * What the login needs after a correct password: nothing, a second factor (the methods the user
  * holds that every organisation allows, mail OTP when allowed, recovery codes when any are left),
  * or enrolment. A second factor is needed when the user has a method set (by an admin or by
- * enrolling) or any of the user's organisations requires 2FA. The certificate method is checked
- * together with the password, so it needs no step here.
+ * enrolling) or any of the user's organisations requires 2FA. The certificate is checked together
+ * with the password: a verified one is the second factor only when every organisation of the
+ * user allows the certificate method; otherwise the step follows as without it.
  */
 export async function loginStepFor(
   db: Db,
   user: { id: string; mfa_method: MfaMethod | null },
   now: Date,
+  options: { certificateVerified: boolean },
 ): Promise<LoginStep> {
-  if (user.mfa_method === 'certificate') return { kind: 'none' };
   const policy = await effectiveMfaPolicy(db, user.id);
+  if (options.certificateVerified && policy.allowedMethods.includes('certificate')) return { kind: 'none' };
   if (!user.mfa_method && !policy.requireMfa) return { kind: 'none' };
   const factors = await enrolledFactors(db, user.id, now);
   const allowed = new Set(policy.allowedMethods);

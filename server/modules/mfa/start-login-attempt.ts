@@ -14,7 +14,7 @@ export async function startLoginAttempt(
   deps: AppDeps,
   user: { id: string; email: string },
   step: Extract<LoginStep, { kind: 'mfa' }>,
-  input: { ip: string | null; userAgent: string | null },
+  input: { ip: string | null; userAgent: string | null; certificateId: string | null },
 ): Promise<{ attemptToken: string; view: MfaRequiredView }> {
   return deps.db.transaction().execute(async (trx) => {
     const { id, token } = await createAttempt(trx, deps.clock, {
@@ -22,6 +22,7 @@ export async function startLoginAttempt(
       methods: step.methods,
       ip: input.ip,
       userAgent: input.userAgent,
+      certificateId: input.certificateId,
     });
     if (step.preferred === 'mail' || step.preferred === 'sms') {
       const attempt = await trx

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
-import { assertCertificatePolicyChange } from '../certificates/policy-rules.js';
+import { applyCertificatePolicyChange } from '../certificates/policy-rules.js';
 
 /**
  * The organisation a policy route may touch: any organisation for an operator admin, otherwise
@@ -21,16 +21,25 @@ export async function policyOrganization(deps: AppDeps, scope: Scope, organizati
   return org;
 }
 
-/** PUT /api/organizations/:organizationId/mfa-policy (ID-5): require 2FA, allowed methods, certificates for admins. */
+/**
+ * PUT /api/organizations/:organizationId/mfa-policy (ID-5): require 2FA, allowed methods,
+ * certificates for admins (switching that on ends the admin sessions without a certificate).
+ */
 export async function updateMfaPolicy(
   deps: AppDeps,
-  ctx: { scope: Scope; ip: string | null },
+  ctx: { scope: Scope; ip: string | null; sessionId: string | null },
   organizationId: string,
   body: MfaPolicyBody,
 ): Promise<void> {
   const org = await policyOrganization(deps, ctx.scope, organizationId);
   await deps.db.transaction().execute(async (trx) => {
-    await assertCertificatePolicyChange(trx, ctx.scope, org.id, body.requireCertificateForAdmins);
+    const certificates = await applyCertificatePolicyChange(
+      trx,
+      deps.clock,
+      ctx,
+      org.id,
+      body.requireCertificateForAdmins,
+    );
     const row = {
       require_mfa: body.requireMfa,
       allowed_methods: body.allowedMethods,
@@ -51,7 +60,7 @@ export async function updateMfaPolicy(
       targetType: 'organization',
       targetId: org.id,
       ip: ctx.ip,
-      details: { ...body },
+      details: certificates.switchedOn ? { ...body, sessionsEnded: certificates.sessionsEnded } : { ...body },
     });
   });
 }

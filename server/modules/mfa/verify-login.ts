@@ -55,7 +55,8 @@ export async function verifyLogin(deps: AppDeps, input: VerifyInput): Promise<Op
       .set({ consumed_at: clock.now() })
       .where('id', '=', attempt.id)
       .execute();
-    return { kind: 'ok' as const, session: await openSession(trx, deps, user, input) };
+    const opened = { ...input, certificateId: attempt.certificate_id };
+    return { kind: 'ok' as const, session: await openSession(trx, deps, user, opened) };
   });
   if (outcome.kind === 'expired') throw loginExpired();
   if (outcome.kind === 'wrong') {
