@@ -231,7 +231,12 @@ async function load(db: Db): Promise<string[]> {
     }
     const user = await trx
       .insertInto('users')
-      .values({ email: 'bench@example.jp', name: 'ベンチ 太郎', password_hash: await hashPassword(PASSWORD) })
+      .values({
+        email: 'bench@example.jp',
+        name: 'ベンチ 太郎',
+        password_hash: await hashPassword(PASSWORD),
+        home_organization_id: tenantIds[0],
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx

@@ -62,7 +62,8 @@ export const sharedMessages = {
     'validation.roleForOrganization': 'この組織では選択できない権限です。',
     'validation.noChanges': '1つ以上の項目を変更してください。',
     'error.already_member': 'このメールアドレスのユーザーは既に登録されています。',
-    'error.cannot_change_self': '自分自身の権限変更・無効化はできません。',
+    'error.cannot_change_self':
+      'ご自身のアカウントはユーザ管理では変更できません（権限・無効化・仮パスワード・ロック解除・二要素認証のリセット）。アカウント設定から変更してください。',
     'error.duplicate_name': '同じ名前が既に使われています。',
     'error.not_invited': 'このユーザーは招待中ではありません。',
     'error.not_active': 'このユーザーは有効ではありません。',
@@ -145,7 +146,8 @@ export const sharedMessages = {
     'validation.roleForOrganization': 'This role is not available in this organisation.',
     'validation.noChanges': 'Change at least one field.',
     'error.already_member': 'A user with this e-mail address is already registered.',
-    'error.cannot_change_self': 'You cannot change your own role or disable yourself.',
+    'error.cannot_change_self':
+      'You cannot change your own account in user administration (role, disabling, temporary password, unlock, second-factor reset). Use your account page.',
     'error.duplicate_name': 'This name is already in use.',
     'error.not_invited': 'This user has no pending invitation.',
     'error.not_active': 'This user is not active.',

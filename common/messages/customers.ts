@@ -9,7 +9,8 @@ export const customerMessages = {
     'error.customer_has_devices': 'UTMが存在するため、顧客を削除できません。',
     'error.postal_code_not_found': '該当する住所が見つかりません。',
     'error.email_in_use': 'このメールアドレスは他のユーザが使用しています。',
-    'error.shared_account': 'このユーザは他の組織にも所属しているため、氏名・連絡先を変更できません。',
+    'error.shared_account':
+      'このユーザは他の組織にも所属しているため、氏名・連絡先・認証の設定は本人のみが変更できます。',
   },
   en: {
     'validation.postalCode': 'Enter the postal code as 7 digits or in the form 733-0001.',
@@ -21,6 +22,6 @@ export const customerMessages = {
     'error.postal_code_not_found': 'No address was found for this postal code.',
     'error.email_in_use': 'Another user already uses this e-mail address.',
     'error.shared_account':
-      'This user also belongs to other organisations, so the name and contact details cannot be changed here.',
+      'This user also belongs to other organisations: only they can change their name, contact details and sign-in settings.',
   },
 } as const;

@@ -118,7 +118,13 @@ export async function seedDemo(db: Db, clock: Clock, password: string): Promise<
     ) => {
       const user = await trx
         .insertInto('users')
-        .values({ email, name, password_hash: passwordHash, created_at: clock.now() })
+        .values({
+          email,
+          name,
+          password_hash: passwordHash,
+          created_at: clock.now(),
+          home_organization_id: memberships[0]!.org,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const m of memberships) {

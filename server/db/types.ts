@@ -25,6 +25,8 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string | null;
+  /** The organisation that manages the account (the one whose invitation created it). */
+  home_organization_id: string | null;
   locale: ColumnType<'ja' | 'en', 'ja' | 'en' | undefined, 'ja' | 'en'>;
   time_zone: ColumnType<string, string | undefined, string>;
   status: ColumnType<'active' | 'disabled', 'active' | 'disabled' | undefined, 'active' | 'disabled'>;
@@ -70,6 +72,9 @@ export interface MembershipsTable {
   status: ColumnType<MembershipStatus, MembershipStatus | undefined, MembershipStatus>;
   comment: string | null;
   disabled_at: Timestamp | null;
+  /** What the inviting admin typed (氏名, address), shown while the membership is invited. */
+  invited_name: string | null;
+  invited_email: string | null;
 }
 
 export interface SessionsTable {

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { publicSessionId } from '../modules/sessions/own-sessions.js';
 import { makeCustomer, makeOperator, makeTenant, makeUser } from '../test/factories.js';
-import { countRows, invitationTokenIn, latestMailTo, signedIn } from '../test/helpers.js';
+import { countRows, invitationTokenIn, latestMailTo, signedIn, steppedUp } from '../test/helpers.js';
 import { TestClient } from '../test/http-client.js';
 import { registeredRoutes } from '../test/route-collector.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
@@ -22,6 +23,7 @@ type Ids = {
   sessionId: string;
   termsId: string;
   userId: string;
+  memberId: string;
   groupId: string;
   passkeyId: string;
   certificateId: string;
@@ -145,8 +147,8 @@ const knownRoutes: Record<string, RouteSpec> = {
   'POST /api/users/:userId/disable': { access: 'protected' },
   'POST /api/users/:userId/enable': { access: 'protected' },
   'POST /api/users/:userId/unlock': { access: 'protected' },
-  'POST /api/users/:userId/invitation/resend': { access: 'protected' },
-  'POST /api/users/:userId/invitation/cancel': { access: 'protected' },
+  'POST /api/users/invitations/:memberId/resend': { access: 'protected' },
+  'POST /api/users/invitations/:memberId/cancel': { access: 'protected' },
   'POST /api/users/:userId/temporary-password': { access: 'protected' },
   // Client certificates (ID-15).
   'GET /api/users/:userId/certificates': { access: 'protected' },
@@ -421,7 +423,14 @@ beforeAll(async () => {
   });
   expect(invited.statusCode).toBe(201);
   const token = invitationTokenIn((await latestMailTo(t.db, 'new-a@example.jp')).body);
+  const invitationOfA = await t.db
+    .selectFrom('memberships')
+    .select('id')
+    .where('organization_id', '=', tenantA.id)
+    .where('status', '=', 'invited')
+    .executeTakeFirstOrThrow();
   const aimed = {
+    memberId: invitationOfA.id,
     sessionId: publicSessionId(sessionOfA.id),
     termsId: '1',
     userId: adminA.id,
@@ -569,11 +578,11 @@ describe('another tenant’s objects', () => {
       'POST /api/users/:userId/certificates/reissue',
       'POST /api/users/:userId/disable',
       'POST /api/users/:userId/enable',
-      'POST /api/users/:userId/invitation/cancel',
-      'POST /api/users/:userId/invitation/resend',
       'POST /api/users/:userId/mfa/reset',
       'POST /api/users/:userId/temporary-password',
       'POST /api/users/:userId/unlock',
+      'POST /api/users/invitations/:memberId/cancel',
+      'POST /api/users/invitations/:memberId/resend',
       'PUT /api/operator/organizations/:organizationId/password-policy',
       'PUT /api/operator/tenants/:tenantId/application-fields',
       'PUT /api/operator/tenants/:tenantId/support-page',
@@ -634,11 +643,11 @@ describe('another tenant’s objects', () => {
       ['POST /api/users/:userId/certificates/reissue', ['userId']],
       ['POST /api/users/:userId/disable', ['userId']],
       ['POST /api/users/:userId/enable', ['userId']],
-      ['POST /api/users/:userId/invitation/cancel', ['userId']],
-      ['POST /api/users/:userId/invitation/resend', ['userId']],
       ['POST /api/users/:userId/mfa/reset', ['userId']],
       ['POST /api/users/:userId/temporary-password', ['userId']],
       ['POST /api/users/:userId/unlock', ['userId']],
+      ['POST /api/users/invitations/:memberId/cancel', ['memberId']],
+      ['POST /api/users/invitations/:memberId/resend', ['memberId']],
       ['PUT /api/operator/organizations/:organizationId/password-policy', ['organizationId']],
       ['PUT /api/operator/tenants/:tenantId/application-fields', ['tenantId']],
       ['PUT /api/operator/tenants/:tenantId/support-page', ['tenantId']],
@@ -647,5 +656,108 @@ describe('another tenant’s objects', () => {
       ['PUT /api/user-groups/:groupId/members', ['groupId']],
     ]);
     for (const key of tokenRoutes) expect(knownRoutes[key]!.access).toBe('public');
+  });
+});
+
+describe('a person of organisation A invited by organisation B (accounts across organisations)', () => {
+  /**
+   * Every user-administration route that names a person is called by B's admin (password
+   * re-entered, so no step-up stands in the way) on a person of A, before and after the person
+   * accepted B's invitation. A's view of the person, and the account itself, never change.
+   */
+  it('B reaches nothing of the account before acceptance and only its membership after', async () => {
+    const person = await makeUser(t.db, 'person-a@example.jp', [
+      { organization: { id: tenantA.id, tenant_id: tenantA.id }, role: 'member' },
+    ]);
+    await t.db
+      .updateTable('users')
+      .set({ phone: '03-1111-0000', mfa_method: 'totp', failed_login_count: 3 })
+      .where('id', '=', person.id)
+      .execute();
+    const asA = await steppedUp(t.app, 'admin-a@example.jp');
+    const asB = await steppedUp(t.app, 'admin-b@example.jp');
+    const viewOfA = async () => ({
+      detail: (await asA.get(`/api/users/${person.id}`)).json(),
+      account: await t.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', person.id)
+        .executeTakeFirstOrThrow(),
+      factors: await sql`SELECT
+          (SELECT count(*) FROM passkeys WHERE user_id = ${person.id}) AS passkeys,
+          (SELECT count(*) FROM certificates WHERE user_id = ${person.id}) AS certificates,
+          (SELECT count(*) FROM recovery_codes WHERE user_id = ${person.id}) AS recovery_codes,
+          (SELECT count(*) FROM sessions WHERE user_id = ${person.id} AND revoked_at IS NULL) AS sessions`.execute(
+        t.db,
+      ),
+    });
+    await signedIn(t.app, 'person-a@example.jp');
+    const before = await viewOfA();
+    expect(before.detail).toMatchObject({ phone: '03-1111-0000', mfaMethod: 'totp', accountManaged: true });
+
+    const added = await asB.post('/api/users', {
+      email: 'person-a@example.jp',
+      name: '越境　太郎',
+      phone: '03-0000-0000',
+      mobile: '090-0000-0000',
+      locale: 'en',
+      timeZone: 'UTC',
+      role: 'admin',
+      mfaMethod: 'certificate',
+    });
+    expect(added.statusCode).toBe(201);
+    expect(Object.keys(added.json()).sort()).toEqual(['memberId', 'status']);
+
+    const personRoutes = routes().filter((r) => r.url.startsWith('/api/users/:userId'));
+    const bodyFor = (key: string) =>
+      key.startsWith('PATCH')
+        ? { name: '越境　太郎', phone: '03-0000-0000', mfaMethod: 'certificate' }
+        : undefined;
+    const walk = async () => {
+      const answers: Record<string, number> = {};
+      for (const r of personRoutes) {
+        const url = r.url.replace(':userId', person.id);
+        const res = await asB.request(methodOf(r.key), url, bodyFor(r.key));
+        answers[r.key] = res.statusCode;
+        if (res.statusCode === 409) expect(res.json().error.code).toBe('shared_account');
+        expect({ route: r.key, view: await viewOfA() }).toEqual({ route: r.key, view: before });
+      }
+      return answers;
+    };
+
+    // Before acceptance: the person is not B's to address at all.
+    const pending = await walk();
+    expect(Object.entries(pending).filter(([, status]) => status !== 404)).toEqual([]);
+    expect(personRoutes.length).toBe(10);
+    expect((await asB.post(`/api/users/invitations/${added.json().memberId}/resend`)).statusCode).toBe(201);
+    expect(await viewOfA()).toEqual(before);
+
+    // The person accepts with their own password.
+    const token = invitationTokenIn((await latestMailTo(t.db, 'person-a@example.jp')).body);
+    const accepted = await new TestClient(t.app).post(`/api/invitations/${token}/accept`, {
+      password: 'Correct-Horse-42!',
+    });
+    expect(accepted.statusCode).toBe(200);
+
+    // After: a directory entry and B's own membership; every account change is the person's.
+    expect(await walk()).toEqual({
+      'GET /api/users/:userId': 200,
+      'GET /api/users/:userId/certificates': 200,
+      'PATCH /api/users/:userId': 409,
+      'POST /api/users/:userId/certificates': 409,
+      'POST /api/users/:userId/certificates/reissue': 409,
+      'POST /api/users/:userId/disable': 204,
+      'POST /api/users/:userId/enable': 204,
+      'POST /api/users/:userId/mfa/reset': 409,
+      'POST /api/users/:userId/temporary-password': 409,
+      'POST /api/users/:userId/unlock': 409,
+    });
+    const directory = (await asB.get(`/api/users/${person.id}`)).json();
+    expect(directory).toMatchObject({
+      accountManaged: false,
+      phone: null,
+      mfaMethod: null,
+      lastLoginAt: null,
+    });
   });
 });

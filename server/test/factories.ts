@@ -68,6 +68,7 @@ export async function makeUser(
       password_hash: await cachedHash,
       locale: extra.locale,
       status: extra.status,
+      home_organization_id: memberships[0]?.organization.id ?? null,
     })
     .returning(['id', 'email'])
     .executeTakeFirstOrThrow();

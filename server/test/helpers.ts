@@ -53,3 +53,11 @@ export const validationError = (fields: Record<string, string[]>) => ({
 
 /** The body of a policy PUT holding the manual's defaults (ID-2, ID-3): 10 tries, 60 minutes. */
 export const defaultPolicyBody = { ...standardPolicy, lockoutThreshold: 10, lockoutMinutes: 60 };
+
+/** A signed-in client that has also re-entered its password (the step-up of sensitive actions). */
+export async function steppedUp(app: FastifyInstance, email: string, password = TEST_PASSWORD) {
+  const client = await signedIn(app, email, password);
+  const res = await client.post('/api/me/reauth', { password });
+  if (res.statusCode !== 204) throw new Error(`re-authentication failed: ${res.statusCode} ${res.body}`);
+  return client;
+}

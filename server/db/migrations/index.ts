@@ -5,6 +5,7 @@ import * as m0003 from './0003_mfa.js';
 import * as m0004 from './0004_certificates.js';
 import * as m0005 from './0005_passkeys.js';
 import * as m0006 from './0006_partner_portal.js';
+import * as m0007 from './0007_account_ownership.js';
 import * as m0008 from './0008_certificate_sessions.js';
 
 /** Every migration, in order; listed statically so bundlers and tsx need no directory scan. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_certificates': m0004,
   '0005_passkeys': m0005,
   '0006_partner_portal': m0006,
+  '0007_account_ownership': m0007,
   '0008_certificate_sessions': m0008,
 };

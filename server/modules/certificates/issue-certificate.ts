@@ -3,7 +3,8 @@ import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { lockMembership } from '../users/repository.js';
+import { assertAccountManagedHere } from '../users/account-rules.js';
+import { lockMember } from '../users/repository.js';
 import { type CertificateActor, certificateAudit } from './actor.js';
 import { certificateAuthority } from './authority.js';
 import { endCertificateSessions } from './certificate-sessions.js';
@@ -52,7 +53,7 @@ export async function recordCertificate(
 ): Promise<IssuedCertificate> {
   const now = deps.clock.now();
   const { holder, certificate } = prepared;
-  const membership = await lockMembership(trx, actor.organizationId, holder.id);
+  const membership = await lockMember(trx, actor.organizationId, holder.id);
   if (membership.status !== 'active') throw new AppError(409, 'not_active');
   let revoked = 0;
   let sessionsEnded = 0;
@@ -108,7 +109,8 @@ export async function recordCertificate(
 /**
  * 証明書発行 / 再発行 (ID-15): an admin issues a client certificate (PKCS#12 with a one-time
  * password, shown once) to an active member of their organisation; a reissue revokes the
- * earlier ones at once.
+ * earlier ones at once. A certificate is a second factor of the account, so only an
+ * organisation that manages the account issues one (409 `shared_account` otherwise).
  */
 export async function issueCertificate(
   deps: AppDeps,
@@ -117,5 +119,8 @@ export async function issueCertificate(
   options: { reissue: boolean },
 ): Promise<IssuedCertificate> {
   const prepared = await prepareCertificate(deps, actor, userId);
-  return deps.db.transaction().execute((trx) => recordCertificate(trx, deps, actor, prepared, options));
+  return deps.db.transaction().execute(async (trx) => {
+    await assertAccountManagedHere(trx, actor.organizationId, userId);
+    return recordCertificate(trx, deps, actor, prepared, options);
+  });
 }

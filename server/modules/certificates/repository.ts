@@ -75,6 +75,8 @@ export async function findCertificateHolder(db: Db, organizationId: string, user
     ])
     .where('m.organization_id', '=', organizationId)
     .where('m.user_id', '=', userId)
+    // An open invitation is not a member yet (and its account is not the inviter's to see).
+    .where('m.status', '<>', 'invited')
     .executeTakeFirst();
   if (!row) throw notFound();
   return row;

@@ -34,8 +34,11 @@ export type CreateInvitationInput = {
   comment?: string | null;
 };
 
-/** The account for an address: the existing one, or a new one without a password (name filled at sign-up). */
-async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile) {
+/**
+ * The account for an address: the existing one, or a new one without a password (name filled at
+ * sign-up) whose home is the inviting organisation.
+ */
+async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile, homeOrganizationId: string) {
   const columns = ['id', 'email', 'locale', 'time_zone'] as const;
   const byEmail = () =>
     trx
@@ -44,7 +47,7 @@ async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile)
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
       .executeTakeFirst();
   const existing = await byEmail();
-  if (existing) return existing;
+  if (existing) return { ...existing, created: false };
   const created = await trx
     .insertInto('users')
     .values({
@@ -58,12 +61,13 @@ async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile)
       time_zone: profile.timeZone,
       family_name: profile.familyName ?? null,
       given_name: profile.givenName ?? null,
+      home_organization_id: homeOrganizationId,
     })
     // Two admins adding the same address at once: the second one uses the first one's row.
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .returning(columns)
     .executeTakeFirst();
-  return created ?? (await byEmail())!;
+  return created ? { ...created, created: true } : { ...(await byEmail())!, created: false };
 }
 
 /**
@@ -84,9 +88,11 @@ export async function createInvitation(
   url: string;
   userId: string;
   membershipId: string;
+  /** Whether the address got a new account here (its profile is the one typed by the inviter). */
+  newAccount: boolean;
 }> {
   const now = deps.clock.now();
-  const user = await findOrCreateUser(trx, input.email, input.profile ?? {});
+  const user = await findOrCreateUser(trx, input.email, input.profile ?? {}, input.organization.id);
   const current = await trx
     .selectFrom('memberships')
     .select(['id', 'status'])
@@ -95,12 +101,13 @@ export async function createInvitation(
     .forUpdate()
     .executeTakeFirst();
   if (current && current.status !== 'invited') throw new AppError(409, 'already_member');
+  const invitedAs = { invited_name: input.profile?.name ?? null, invited_email: input.email };
   let membershipId = current?.id;
   if (membershipId) {
     await cancelOpenInvitations(trx, membershipId, now);
     await trx
       .updateTable('memberships')
-      .set({ role: input.role, comment: input.comment ?? null })
+      .set({ role: input.role, comment: input.comment ?? null, ...invitedAs })
       .where('id', '=', membershipId)
       .execute();
   } else {
@@ -114,6 +121,7 @@ export async function createInvitation(
         status: 'invited',
         comment: input.comment ?? null,
         created_at: now,
+        ...invitedAs,
       })
       .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing())
       .returning('id')
@@ -139,5 +147,5 @@ export async function createInvitation(
     ip: input.ip,
     details: { email: input.email, role: input.role },
   });
-  return { ...link, email: user.email, userId: user.id, membershipId };
+  return { ...link, email: user.email, userId: user.id, membershipId, newAccount: user.created };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { mfaMethods, mfaPolicyBody } from '../../../common/mfa.js';
 import type { AppDeps } from '../../deps.js';
 import { requireScope } from '../../platform/auth/plugin.js';
-import { orgAdmins } from '../users/routes.js';
+import { adminContext, orgAdmins } from '../users/routes.js';
 import { userIdParams } from '../users/schemas.js';
 import { organizationMfaPolicy } from './policy.js';
 import { resetUserFactors } from './reset-user-factors.js';
@@ -25,11 +25,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/users/:userId/mfa/reset',
     { config: { access: orgAdmins }, schema: { tags, params: userIdParams } },
     async (req, reply) => {
-      await resetUserFactors(
-        deps,
-        { scope: requireScope(req), ip: req.ip, locale: req.locale },
-        req.params.userId,
-      );
+      await resetUserFactors(deps, adminContext(req), req.params.userId);
       return reply.status(204).send();
     },
   );

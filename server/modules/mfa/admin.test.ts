@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
 import { makeOperator, makeTenant, makeUser } from '../../test/factories.js';
-import { latestMailTo, signedIn } from '../../test/helpers.js';
+import { latestMailTo, signedIn, steppedUp } from '../../test/helpers.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { enrolTotp, lastCodeTo, passwordStep } from './test-support.js';
 
@@ -64,7 +64,7 @@ describe('resetting a user’s factors', () => {
       recoveryCodesLeft: 10,
     });
 
-    const admin = await signedIn(t.app, 'admin-a@example.jp');
+    const admin = await steppedUp(t.app, 'admin-a@example.jp');
     const res = await admin.post(`/api/users/${u.id}/mfa/reset`);
     expect(res.statusCode).toBe(204);
     const after = (await self.get('/api/me/mfa')).json();

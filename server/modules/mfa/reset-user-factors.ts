@@ -2,17 +2,20 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { type AdminContext, auditBase } from '../users/context.js';
-import { lockMembership } from '../users/repository.js';
+import { assertAccountAction } from '../users/account-rules.js';
+import { lockMember } from '../users/repository.js';
 
 /**
- * 二要素認証のリセット (a lost device): an admin of the user's organisation removes the user's
+ * 二要素認証のリセット (a lost device): an admin of the organisation that manages the account (not
+ * their own, after re-authentication; see users/account-rules.ts) removes the user's
  * TOTP, passkeys, recovery codes and the verified-mobile flag (certificates stay), ends the
  * user's unfinished logins, records `user.mfa_reset` and mails the user — all in one transaction.
  */
 export async function resetUserFactors(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
   const { clock } = deps;
   await deps.db.transaction().execute(async (trx) => {
-    await lockMembership(trx, ctx.scope.organizationId, userId);
+    await lockMember(trx, ctx.scope.organizationId, userId);
+    await assertAccountAction(deps, trx, ctx, userId);
     const user = await trx
       .updateTable('users')
       .set({

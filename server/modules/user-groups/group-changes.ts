@@ -64,8 +64,9 @@ export function deleteGroup(deps: AppDeps, ctx: Ctx, groupId: string) {
 }
 
 /**
- * Sets the members of a group to exactly `userIds`; each must be a user of this organisation
- * (another organisation's user is a 404, nothing changed).
+ * Sets the people of a group to exactly `userIds`; each must have joined this organisation
+ * (another organisation's user, or an open invitation, is a 404, nothing changed). The groups an
+ * open invitation was given when it was added stay until the person accepts.
  */
 export function setGroupMembers(deps: AppDeps, ctx: Ctx, groupId: string, userIds: string[]) {
   const unique = [...new Set(userIds)];
@@ -77,10 +78,26 @@ export function setGroupMembers(deps: AppDeps, ctx: Ctx, groupId: string, userId
         .select('user_id')
         .where('organization_id', '=', ctx.scope.organizationId)
         .where('user_id', 'in', unique)
+        .where('status', '<>', 'invited')
         .execute();
       if (members.length !== unique.length) throw notFound();
     }
-    await trx.deleteFrom('user_group_members').where('group_id', '=', groupId).execute();
+    await trx
+      .deleteFrom('user_group_members')
+      .where('group_id', '=', groupId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('memberships as m')
+              .select('m.id')
+              .whereRef('m.user_id', '=', 'user_group_members.user_id')
+              .where('m.organization_id', '=', ctx.scope.organizationId)
+              .where('m.status', '=', 'invited'),
+          ),
+        ),
+      )
+      .execute();
     if (unique.length > 0) {
       await trx
         .insertInto('user_group_members')

@@ -8,15 +8,18 @@ import { findOrganization, replaceUserGroups } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
 
 /**
- * ユーザー追加 (`002`): the user (new ones without a password), an invited membership and the
- * activation mail (開通案内, 7 days) in one transaction. Any existing membership of the address
- * in this organisation — active, disabled or still invited — is a 409 `already_member`.
+ * ユーザー追加 (`002`): an invited membership and the activation mail (開通案内, 7 days) in one
+ * transaction. A new address gets an account without a password, with the profile and the
+ * second-factor method typed here; an address that already has an account gets only the
+ * invitation to join (its account is left exactly as it is). The answer is the same for both:
+ * the new membership's ID, nothing of the account. Any membership of the address in this
+ * organisation — active, disabled or still invited — is a 409 `already_member`.
  */
 export async function addUser(
   deps: AppDeps,
   ctx: AdminContext,
   body: AddUserBody,
-): Promise<{ userId: string; status: 'invited' }> {
+): Promise<{ memberId: string; status: 'invited' }> {
   const { scope } = ctx;
   assertRoleFits(scope.kind, body.role, ctx.locale);
   return deps.db.transaction().execute(async (trx) => {
@@ -47,7 +50,7 @@ export async function addUser(
       comment: body.comment,
     });
     if (body.groupIds) await replaceUserGroups(trx, scope.organizationId, invitation.userId, body.groupIds);
-    if (body.mfaMethod !== undefined)
+    if (body.mfaMethod !== undefined && invitation.newAccount)
       await trx
         .updateTable('users')
         .set({ mfa_method: body.mfaMethod })
@@ -58,6 +61,6 @@ export async function addUser(
       action: 'user.add',
       details: { email: body.email, role: body.role },
     });
-    return { userId: invitation.userId, status: 'invited' as const };
+    return { memberId: invitation.membershipId, status: 'invited' as const };
   });
 }

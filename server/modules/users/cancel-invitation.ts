@@ -1,19 +1,18 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import { AppError } from '../../platform/errors.js';
 import { cancelOpenInvitations } from '../invitations/repository.js';
 import { type AdminContext, auditBase } from './context.js';
-import { lockMembership } from './repository.js';
+import { lockInvitedMember } from './repository.js';
 
 /**
  * 招待取消: the open links stop working (and keep answering "cancelled"), the invited membership
  * is removed, and an account that never got a password and belongs nowhere else goes with it.
  * The invitation rows are detached first, since they would otherwise be deleted by cascade.
  */
-export async function cancelInvitation(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
+export async function cancelInvitation(deps: AppDeps, ctx: AdminContext, memberId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMembership(trx, ctx.scope.organizationId, userId);
-    if (membership.status !== 'invited') throw new AppError(409, 'not_invited');
+    const membership = await lockInvitedMember(trx, ctx.scope.organizationId, memberId);
+    const userId = membership.user_id;
     await cancelOpenInvitations(trx, membership.id, deps.clock.now());
     await trx
       .updateTable('invitations')

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { type AdminContext, auditBase } from './context.js';
-import { lockMembership } from './repository.js';
+import { lockMember } from './repository.js';
 
 /**
  * 無効化: the membership can no longer be chosen or used, and the user's sessions working in
@@ -14,7 +14,7 @@ export async function disableUser(deps: AppDeps, ctx: AdminContext, userId: stri
   if (userId === scope.userId) throw new AppError(409, 'cannot_change_self');
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const membership = await lockMembership(trx, scope.organizationId, userId);
+    const membership = await lockMember(trx, scope.organizationId, userId);
     if (membership.status === 'disabled') return;
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
     await trx

@@ -1,12 +1,12 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type AdminContext, auditBase } from './context.js';
-import { lockMembership } from './repository.js';
+import { lockMember } from './repository.js';
 
 /** 有効化: a disabled membership becomes usable again; anything else is left as it is. */
 export async function enableUser(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMembership(trx, ctx.scope.organizationId, userId);
+    const membership = await lockMember(trx, ctx.scope.organizationId, userId);
     if (membership.status !== 'disabled') return;
     await trx
       .updateTable('memberships')

@@ -6,8 +6,9 @@ import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { organizationsOfUser, passwordPolicyFor } from '../passwords/policy-repository.js';
 import { setPassword } from '../passwords/set-password.js';
+import { assertAccountAction } from './account-rules.js';
 import { type AdminContext, auditBase } from './context.js';
-import { lockMembership } from './repository.js';
+import { lockMember } from './repository.js';
 
 const classes = ['abcdefghijkmnopqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '-_!#%+=?@'];
 
@@ -28,6 +29,7 @@ if ([...classes[3]!].some((c) => !PASSWORD_SYMBOLS.includes(c))) throw new Error
 /**
  * 仮パスワード発行: a random password shown once to the admin; the user must change it at the
  * next sign-in (must_change_password), every session of the user ends, any lock is cleared.
+ * Only for an account this organisation manages, never the admin's own, after re-authentication.
  */
 export async function issueTemporaryPassword(
   deps: AppDeps,
@@ -38,7 +40,8 @@ export async function issueTemporaryPassword(
   const temporaryPassword = generateTemporaryPassword(Math.max(16, policy.minLength));
   const passwordHash = await hashPassword(temporaryPassword);
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMembership(trx, ctx.scope.organizationId, userId);
+    const membership = await lockMember(trx, ctx.scope.organizationId, userId);
+    await assertAccountAction(deps, trx, ctx, userId);
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
     await setPassword(trx, deps.clock, { userId, passwordHash, mustChange: true });
     await recordAudit(trx, deps.clock, { ...auditBase(ctx, userId), action: 'user.temporary_password' });

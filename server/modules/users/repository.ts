@@ -1,8 +1,11 @@
 import { type Expression, sql } from 'kysely';
 import type { UserListQuery, UserStatus } from '../../../common/accounts.js';
+import type { MfaMethod } from '../../../common/mfa-methods.js';
+import type { Locale } from '../../../common/roles.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
 import { notFound } from '../../platform/errors.js';
+import { accountManagedBy } from './account-rules.js';
 
 /**
  * Every membership of an organisation with its user (`m`, `u`) and the expiry of the newest
@@ -33,30 +36,72 @@ export function membershipsWithOpenLink(db: Db, organizationId: string) {
  * newest link still open, and the status computed in SQL (so it can be filtered, sorted and
  * paged there): disabled → disabled; invited with no open link or an expired one → expired
  * (サインアップ期間切れ); invited → invited; locked now → locked; else active.
+ *
+ * What of the account shows depends on the membership (see account-rules.ts): an invitation
+ * shows only what the admin typed (no user ID, nothing of an account that may already exist);
+ * a person who also joined another organisation shows as a directory entry (name, address, role,
+ * status here, groups); only an account this organisation manages shows phones, title, language,
+ * time zone, second-factor method, last login and its lock.
  */
-function members(db: Db, organizationId: string, now: Date) {
-  return membershipsWithOpenLink(db, organizationId).select([
-    'u.id as userId',
-    'm.id as membershipId',
-    'u.name',
-    'u.email',
-    'm.role',
-    'u.phone',
-    'u.mobile',
-    'u.title',
-    'u.locale',
-    'u.time_zone as timeZone',
-    'u.mfa_method as mfaMethod',
-    'm.comment',
-    'm.status as membershipStatus',
-    'm.created_at as createdAt',
-    'u.last_login_at as lastLoginAt',
-    'inv.expires_at as invitationExpiresAt',
+function members(db: Db, organizationId: string) {
+  return membershipsWithOpenLink(db, organizationId)
+    .select((eb) => accountManagedBy(organizationId, eb.ref('u.id')).as('sole'))
+    .select([
+      'm.id as memberId',
+      'u.id as accountId',
+      'm.status as membershipStatus',
+      'm.role',
+      'm.comment',
+      'm.created_at as createdAt',
+      'inv.expires_at as invitationExpiresAt',
+      sql<string | null>`CASE WHEN m.status <> 'invited' THEN u.id::text END`.as('userId'),
+      sql<string>`CASE WHEN m.status = 'invited' THEN coalesce(m.invited_name, '') ELSE u.name END`.as(
+        'name',
+      ),
+      sql<string>`CASE WHEN m.status = 'invited' THEN coalesce(m.invited_email, u.email) ELSE u.email END`.as(
+        'email',
+      ),
+      'u.phone',
+      'u.mobile',
+      'u.title',
+      'u.locale',
+      'u.time_zone as timeZone',
+      'u.mfa_method as mfaMethod',
+      'u.last_login_at as lastLoginAt',
+      'u.locked_until as lockedUntil',
+    ]);
+}
+
+/** The same rows with what this organisation may see of each account (columns of `members`). */
+function visibleMembers(db: Db, organizationId: string, now: Date) {
+  const managed = sql<boolean>`(r."membershipStatus" <> 'invited' AND r.sole)`;
+  const ifManaged = <T>(column: string) =>
+    sql<T | null>`CASE WHEN ${managed} THEN ${sql.ref(`r.${column}`)} END`;
+  return db.selectFrom(members(db, organizationId).as('r')).select([
+    'r.userId',
+    'r.memberId',
+    'r.accountId',
+    'r.name',
+    'r.email',
+    'r.role',
+    'r.comment',
+    'r.membershipStatus',
+    'r.createdAt',
+    'r.invitationExpiresAt',
+    managed.as('accountManaged'),
+    ifManaged<string>('phone').as('phone'),
+    ifManaged<string>('mobile').as('mobile'),
+    ifManaged<string>('title').as('title'),
+    ifManaged<Locale>('locale').as('locale'),
+    ifManaged<string>('timeZone').as('timeZone'),
+    ifManaged<MfaMethod>('mfaMethod').as('mfaMethod'),
+    ifManaged<Date>('lastLoginAt').as('lastLoginAt'),
     sql<UserStatus>`CASE
-        WHEN m.status = 'disabled' THEN 'disabled'
-        WHEN m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now}) THEN 'expired'
-        WHEN m.status = 'invited' THEN 'invited'
-        WHEN u.locked_until > ${now} THEN 'locked'
+        WHEN r."membershipStatus" = 'disabled' THEN 'disabled'
+        WHEN r."membershipStatus" = 'invited'
+          AND (r."invitationExpiresAt" IS NULL OR r."invitationExpiresAt" <= ${now}) THEN 'expired'
+        WHEN r."membershipStatus" = 'invited' THEN 'invited'
+        WHEN ${managed} AND r."lockedUntil" > ${now} THEN 'locked'
         ELSE 'active' END`.as('status'),
   ]);
 }
@@ -78,7 +123,7 @@ const sortColumn = {
 
 /** One page of the organisation's users, filtered by status and a search over name and e-mail. */
 export async function listUsers(db: Db, organizationId: string, now: Date, query: UserListQuery) {
-  let base = db.selectFrom(members(db, organizationId, now).as('x'));
+  let base = db.selectFrom(visibleMembers(db, organizationId, now).as('x'));
   if (query.status) base = base.where('x.status', '=', query.status);
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -87,9 +132,9 @@ export async function listUsers(db: Db, organizationId: string, now: Date, query
   const [items, total] = await Promise.all([
     base
       .selectAll('x')
-      .select((eb) => groupsOf(organizationId, eb.ref('x.userId')).as('groups'))
+      .select((eb) => groupsOf(organizationId, eb.ref('x.accountId')).as('groups'))
       .orderBy(sortColumn[query.sort], query.order)
-      .orderBy('x.userId', query.order)
+      .orderBy('x.memberId', query.order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
@@ -98,12 +143,15 @@ export async function listUsers(db: Db, organizationId: string, now: Date, query
   return { items, total: Number(total.total) };
 }
 
-/** One user of the organisation with the detail the edit drawer shows; another org's user is a 404. */
+/**
+ * One person who joined the organisation, with the detail the edit drawer shows; another
+ * organisation's user, and an invitation not yet accepted, are a 404.
+ */
 export async function findUser(db: Db, organizationId: string, now: Date, userId: string) {
   const row = await db
-    .selectFrom(members(db, organizationId, now).as('x'))
+    .selectFrom(visibleMembers(db, organizationId, now).as('x'))
     .selectAll('x')
-    .select((eb) => groupsOf(organizationId, eb.ref('x.userId')).as('groups'))
+    .select((eb) => groupsOf(organizationId, eb.ref('x.accountId')).as('groups'))
     .where('x.userId', '=', userId)
     .executeTakeFirst();
   if (!row) throw notFound();
@@ -112,14 +160,32 @@ export async function findUser(db: Db, organizationId: string, now: Date, userId
 
 export type OrgUser = Awaited<ReturnType<typeof findUser>>;
 
-/** The membership of a user in the organisation, locked for the change about to be made. */
-export async function lockMembership(trx: Db, organizationId: string, userId: string) {
-  const row = await trx
+/** A membership of the organisation, locked for the change about to be made (narrowed by the caller). */
+const membershipForUpdate = (trx: Db, organizationId: string) =>
+  trx
     .selectFrom('memberships')
     .select(['id', 'status', 'role', 'user_id'])
     .where('organization_id', '=', organizationId)
+    .forUpdate();
+
+/**
+ * The membership of a person who joined the organisation (active or disabled), locked. An open
+ * invitation is not a member yet: a 404 like a stranger.
+ */
+export async function lockMember(trx: Db, organizationId: string, userId: string) {
+  const row = await membershipForUpdate(trx, organizationId)
     .where('user_id', '=', userId)
-    .forUpdate()
+    .where('status', '<>', 'invited')
+    .executeTakeFirst();
+  if (!row) throw notFound();
+  return row;
+}
+
+/** An open invitation of the organisation by its membership ID, locked; anything else is a 404. */
+export async function lockInvitedMember(trx: Db, organizationId: string, memberId: string) {
+  const row = await membershipForUpdate(trx, organizationId)
+    .where('id', '=', memberId)
+    .where('status', '=', 'invited')
     .executeTakeFirst();
   if (!row) throw notFound();
   return row;

@@ -6,6 +6,7 @@ import {
   invitationTokenIn,
   latestMailTo,
   signedIn,
+  steppedUp,
   validationError as validation,
 } from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
@@ -36,14 +37,40 @@ const newUser = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** Adds a user as tenant A's admin; answers the new user's id and the activation link token. */
+/**
+ * Adds a user as tenant A's admin; answers the invitation's membership ID, the account's user ID
+ * (read from the database: the admin is not told it) and the activation link token.
+ */
 async function add(extra: Record<string, unknown> = {}) {
   const body = newUser(extra);
   const res = await asA.post('/api/users', body);
   expect(res.statusCode).toBe(201);
   const token = invitationTokenIn((await latestMailTo(t.db, body.email as string)).body);
-  return { userId: res.json().userId as string, email: body.email as string, token };
+  const email = body.email as string;
+  return { memberId: res.json().memberId as string, userId: await userIdOf(email), email, token };
 }
+
+const userIdOf = async (email: string) =>
+  (
+    await t.db
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirstOrThrow()
+  ).id;
+
+/** Adds and activates a user of tenant A; answers their user ID and address. */
+async function addActive(extra: Record<string, unknown> = {}) {
+  const added = await add(extra);
+  await activate(added.email, added.token);
+  return added;
+}
+
+/** The row of tenant A's list for an address. */
+const rowOf = async (email: string, c: TestClient = asA) =>
+  (await c.get(`/api/users?q=${encodeURIComponent(email)}`))
+    .json()
+    .items.find((u: { email: string }) => u.email.toLowerCase() === email.toLowerCase());
 
 /** Completes the activation of an added user, as they would from the mail. */
 async function activate(email: string, token: string) {
@@ -93,7 +120,7 @@ beforeAll(async () => {
   ]);
   await makeUser(t.db, 'customer-admin@example.jp', [{ organization: customer, role: 'admin' }]);
   await makeUser(t.db, 'customer-member@example.jp', [{ organization: customer, role: 'member' }]);
-  asA = await signedIn(t.app, 'admin-a@example.jp');
+  asA = await steppedUp(t.app, 'admin-a@example.jp');
 });
 afterAll(() => t.close());
 
@@ -147,8 +174,9 @@ describe('adding a user (002 ユーザー追加)', () => {
       comment: '経理担当',
     });
     expect(res.statusCode).toBe(201);
-    const { userId } = res.json();
-    expect(res.json()).toEqual({ userId: expect.stringMatching(/^\d+$/), status: 'invited' });
+    const { memberId } = res.json();
+    expect(res.json()).toEqual({ memberId: expect.stringMatching(/^\d+$/), status: 'invited' });
+    const userId = await userIdOf('New.Person@Example.jp');
     const user = await t.db
       .selectFrom('users')
       .selectAll()
@@ -191,38 +219,37 @@ describe('adding a user (002 ユーザー追加)', () => {
       jobs: before.jobs! + 1,
       audit_events: before.audit_events! + 2,
     });
-    const detail = (await asA.get(`/api/users/${userId}`)).json();
-    expect(detail).toEqual({
-      userId,
+    // Until the person accepts, the list shows the invitation as the admin typed it, and the
+    // account is not addressable by a user ID.
+    expect(await rowOf('New.Person@Example.jp')).toEqual({
+      memberId,
+      userId: null,
+      accountManaged: false,
       name: '新規　三郎',
       email: 'New.Person@Example.jp',
       role: 'admin',
-      phone: '03-1111-2222',
-      mobile: '090-1111-2222',
-      title: '課長',
+      phone: null,
+      mobile: null,
+      title: null,
       status: 'invited',
       invitationExpiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString(),
       lastLoginAt: null,
       groups: [{ id: group.id, name: '営業' }],
-      locale: 'en',
-      timeZone: 'Europe/London',
-      comment: '経理担当',
-      mfaMethod: null,
-      createdAt: clock.now().toISOString(),
     });
+    expect((await asA.get(`/api/users/${userId}`)).json()).toEqual(notFound);
   });
 
   it('an invited user shows as expired (サインアップ期間切れ) after 7 days, and active once activated', async () => {
-    const { userId, email, token } = await add();
-    expect(await statusOf(userId)).toBe('invited');
+    const { memberId, userId, email, token } = await add();
+    expect((await rowOf(email)).status).toBe('invited');
     const start = clock.now();
     clock.advance(7 * DAY);
     try {
       // A week later the admin signs in again (the old session has timed out).
       const admin = await signedIn(t.app, 'admin-a@example.jp');
-      expect((await admin.get(`/api/users/${userId}`)).json().status).toBe('expired');
+      expect((await rowOf(email, admin)).status).toBe('expired');
       const list = (await admin.get('/api/users?status=expired')).json();
-      expect(list.items.map((u: { userId: string }) => u.userId)).toContain(userId);
+      expect(list.items.map((u: { memberId: string }) => u.memberId)).toContain(memberId);
     } finally {
       clock.set(start);
     }
@@ -243,19 +270,44 @@ describe('adding a user (002 ユーザー追加)', () => {
     }
   });
 
-  it('a user of another organisation keeps their account and gets a membership here', async () => {
+  it('a user of another organisation keeps their account untouched and is only invited to join', async () => {
     const other = await makeUser(t.db, 'b-staff@example.jp', [
       { organization: { id: tenantB.id, tenant_id: tenantB.id }, role: 'member' },
     ]);
+    const account = await t.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', other.id)
+      .executeTakeFirstOrThrow();
     const before = await countRows(t.db);
-    const res = await asA.post('/api/users', newUser({ email: 'b-staff@example.jp', name: '別名　です' }));
+    const res = await asA.post(
+      '/api/users',
+      newUser({
+        email: 'B-Staff@example.jp',
+        name: '別名　です',
+        mobile: '090-9999-0000',
+        mfaMethod: 'certificate',
+      }),
+    );
+    // The same answer as for a new address: the new membership, nothing of the account.
     expect(res.statusCode).toBe(201);
-    expect(res.json().userId).toBe(other.id);
+    expect(res.json()).toEqual({ memberId: expect.stringMatching(/^\d+$/), status: 'invited' });
+    expect(res.json().memberId).not.toBe(other.id);
     expect(
-      (await t.db.selectFrom('users').select('name').where('id', '=', other.id).executeTakeFirstOrThrow())
-        .name,
-    ).toBe('テスト 利用者');
+      await t.db.selectFrom('users').selectAll().where('id', '=', other.id).executeTakeFirstOrThrow(),
+    ).toEqual(account);
     expect((await countRows(t.db)).users).toBe(before.users);
+    expect(await rowOf('b-staff@example.jp')).toMatchObject({
+      userId: null,
+      name: '別名　です',
+      email: 'B-Staff@example.jp',
+      phone: null,
+      mobile: null,
+      lastLoginAt: null,
+      accountManaged: false,
+      status: 'invited',
+    });
+    expect(await latestMailTo(t.db, 'b-staff@example.jp')).toMatchObject({ template: 'activation' });
   });
 
   it.each([
@@ -348,9 +400,9 @@ describe('the user list', () => {
       .set({ status: 'disabled' })
       .where('user_id', '=', people.disabled!)
       .execute();
-    c = await signedIn(t.app, 'z-admin@example.jp');
+    c = await steppedUp(t.app, 'z-admin@example.jp');
     const added = await c.post('/api/users', newUser({ email: 'v-invited@example.jp', name: 'お　招待' }));
-    people.invited = added.json().userId;
+    people.invited = added.json().memberId;
     const group = (await c.post('/api/user-groups', { name: '班1' })).json();
     const group2 = (await c.post('/api/user-groups', { name: '班0' })).json();
     await c.put(`/api/user-groups/${group.id}/members`, { userIds: [people.active, people.admin] });
@@ -360,20 +412,16 @@ describe('the user list', () => {
   const ids = async (query: string) => {
     const res = await c.get(`/api/users${query}`);
     expect(res.statusCode).toBe(200);
-    return { keys: res.json().items.map((u: { userId: string }) => key(u.userId)), total: res.json().total };
+    return { keys: res.json().items.map(keyOf), total: res.json().total };
   };
+  /** A row's person: by user ID, or by membership ID while invited. */
+  const keyOf = (u: { userId: string | null; memberId: string }) => key(u.userId ?? u.memberId);
   const key = (id: string) => Object.entries(people).find(([, v]) => v === id)?.[0];
 
   it('shows every person with status and groups, sorted by name', async () => {
     const res = await c.get('/api/users');
     const items = res.json().items;
-    expect(items.map((u: { userId: string }) => key(u.userId))).toEqual([
-      'admin',
-      'locked',
-      'disabled',
-      'active',
-      'invited',
-    ]);
+    expect(items.map(keyOf)).toEqual(['admin', 'locked', 'disabled', 'active', 'invited']);
     expect(items.map((u: { status: string }) => u.status)).toEqual([
       'active',
       'locked',
@@ -383,7 +431,9 @@ describe('the user list', () => {
     ]);
     expect(items[3].groups.map((g: { name: string }) => g.name)).toEqual(['班0', '班1']);
     expect(items[0]).toEqual({
+      memberId: expect.stringMatching(/^\d+$/),
       userId: people.admin,
+      accountManaged: true,
       name: 'あ　管理',
       email: 'z-admin@example.jp',
       role: 'admin',
@@ -445,6 +495,7 @@ describe('the user list', () => {
 describe('another organisation’s user', () => {
   it('is a 404 on every user route, and nothing changes', async () => {
     const asB = await signedIn(t.app, 'admin-b@example.jp');
+    const memberB = (await membership(adminB.id, tenantB.id))!.id;
     const bInA = await asB.get('/api/users');
     const before = await countRows(t.db);
     const userRow = await t.db
@@ -458,8 +509,8 @@ describe('another organisation’s user', () => {
       ['POST', `/api/users/${adminB.id}/disable`, undefined],
       ['POST', `/api/users/${adminB.id}/enable`, undefined],
       ['POST', `/api/users/${adminB.id}/unlock`, undefined],
-      ['POST', `/api/users/${adminB.id}/invitation/resend`, undefined],
-      ['POST', `/api/users/${adminB.id}/invitation/cancel`, undefined],
+      ['POST', `/api/users/invitations/${memberB}/resend`, undefined],
+      ['POST', `/api/users/invitations/${memberB}/cancel`, undefined],
       ['POST', `/api/users/${adminB.id}/temporary-password`, undefined],
       ['PATCH', '/api/users/999999999', { name: '不明' }],
     ];
@@ -477,7 +528,7 @@ describe('another organisation’s user', () => {
 
 describe('editing a user', () => {
   it('changes profile, role, comment and groups, and answers the detail', async () => {
-    const { userId } = await add();
+    const { userId } = await addActive();
     const g = (await asA.post('/api/user-groups', { name: '編集班' })).json();
     const res = await asA.request('PATCH', `/api/users/${userId}`, {
       name: '変更　後',
@@ -508,14 +559,41 @@ describe('editing a user', () => {
     expect(cleared.json().groups).toEqual([]);
   });
 
-  it('an admin cannot change their own role', async () => {
-    const res = await asA.request('PATCH', `/api/users/${adminA.id}`, { role: 'member' });
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({
-      error: { code: 'cannot_change_self', message: '自分自身の権限変更・無効化はできません。' },
-    });
+  it('an admin changes neither their own role nor their own account here (the account page does)', async () => {
+    const before = await t.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', adminA.id)
+      .executeTakeFirstOrThrow();
+    for (const change of [{ role: 'member' }, { title: '社長' }, { mfaMethod: null }, { name: '別　人' }]) {
+      const res = await asA.request('PATCH', `/api/users/${adminA.id}`, change);
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'cannot_change_self',
+          message:
+            'ご自身のアカウントはユーザ管理では変更できません（権限・無効化・仮パスワード・ロック解除・二要素認証のリセット）。アカウント設定から変更してください。',
+        },
+      });
+    }
     expect((await membership(adminA.id))!.role).toBe('admin');
-    expect((await asA.request('PATCH', `/api/users/${adminA.id}`, { title: '社長' })).statusCode).toBe(200);
+    expect(
+      await t.db.selectFrom('users').selectAll().where('id', '=', adminA.id).executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    // The membership's own fields stay the organisation's.
+    expect((await asA.request('PATCH', `/api/users/${adminA.id}`, { comment: '代表' })).statusCode).toBe(200);
+  });
+
+  it('a role change needs the password re-entered', async () => {
+    const { userId } = await addActive();
+    const fresh = await signedIn(t.app, 'admin-a@example.jp');
+    const res = await fresh.request('PATCH', `/api/users/${userId}`, { role: 'admin' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('reauth_required');
+    expect((await membership(userId))!.role).toBe('member');
+    expect((await fresh.post('/api/me/reauth', { password: TEST_PASSWORD })).statusCode).toBe(204);
+    expect((await fresh.request('PATCH', `/api/users/${userId}`, { role: 'admin' })).statusCode).toBe(200);
+    expect((await membership(userId))!.role).toBe('admin');
   });
 
   it('an empty change is refused', async () => {
@@ -568,24 +646,23 @@ describe('disabling and enabling', () => {
     );
   });
 
-  it('an admin cannot disable themselves; an invited user is cancelled instead', async () => {
+  it('an admin cannot disable themselves; an invitation is not a member yet (cancelled instead)', async () => {
     const self = await asA.post(`/api/users/${adminA.id}/disable`);
     expect(self.statusCode).toBe(409);
     expect(self.json().error.code).toBe('cannot_change_self');
-    const { userId } = await add();
-    const invited = await asA.post(`/api/users/${userId}/disable`);
-    expect(invited.statusCode).toBe(409);
-    expect(invited.json().error.code).toBe('not_active');
+    const { userId, memberId } = await add();
+    expect((await asA.post(`/api/users/${userId}/disable`)).json()).toEqual(notFound);
+    expect(await membership(userId)).toMatchObject({ id: memberId, status: 'invited' });
   });
 });
 
 describe('invitations of added users', () => {
   it('re-send ends the old link and mails a new 7-day one', async () => {
-    const { userId, email, token } = await add();
+    const { memberId, userId, email, token } = await add();
     const start = clock.now();
     clock.advance(DAY);
     const admin = await signedIn(t.app, 'admin-a@example.jp');
-    const res = await admin.post(`/api/users/${userId}/invitation/resend`);
+    const res = await admin.post(`/api/users/invitations/${memberId}/resend`);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString() });
     clock.set(start);
@@ -602,18 +679,17 @@ describe('invitations of added users', () => {
     expect(audit).toEqual([{ actor_user_id: adminA.id, action: 'invitation.resend' }]);
   });
 
-  it('re-send for an active user is a 409', async () => {
-    const res = await asA.post(`/api/users/${memberA.id}/invitation/resend`);
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({
-      error: { code: 'not_invited', message: 'このユーザーは招待中ではありません。' },
-    });
+  it('re-send and cancel know only open invitations: a member’s membership is a 404', async () => {
+    const memberId = (await membership(memberA.id))!.id;
+    expect((await asA.post(`/api/users/invitations/${memberId}/resend`)).json()).toEqual(notFound);
+    expect((await asA.post(`/api/users/invitations/${memberId}/cancel`)).json()).toEqual(notFound);
+    expect(await membership(memberA.id)).toMatchObject({ status: 'active' });
   });
 
   it('cancel removes the invited membership and a user that has nothing else; the link says cancelled', async () => {
-    const { userId, token } = await add();
+    const { memberId, userId, token } = await add();
     const before = await countRows(t.db);
-    expect((await asA.post(`/api/users/${userId}/invitation/cancel`)).statusCode).toBe(204);
+    expect((await asA.post(`/api/users/invitations/${memberId}/cancel`)).statusCode).toBe(204);
     expect(await membership(userId)).toBeUndefined();
     expect(
       await t.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst(),
@@ -632,14 +708,11 @@ describe('invitations of added users', () => {
 
   it('cancel keeps an account that belongs elsewhere', async () => {
     const res = await asA.post('/api/users', newUser({ email: 'customer-member@example.jp' }));
-    const { userId } = res.json();
-    expect((await asA.post(`/api/users/${userId}/invitation/cancel`)).statusCode).toBe(204);
+    const { memberId } = res.json();
+    const userId = await userIdOf('customer-member@example.jp');
+    expect((await asA.post(`/api/users/invitations/${memberId}/cancel`)).statusCode).toBe(204);
     expect(await membership(userId)).toBeUndefined();
     await signedIn(t.app, 'customer-member@example.jp');
-  });
-
-  it('cancel for an active user is a 409', async () => {
-    expect((await asA.post(`/api/users/${memberA.id}/invitation/cancel`)).statusCode).toBe(409);
   });
 });
 
@@ -664,9 +737,15 @@ describe('temporary password', () => {
     expect(JSON.stringify(stored)).not.toContain(temporaryPassword);
   });
 
-  it('is refused for an invited user', async () => {
+  it('is refused for an invitation (not a member yet) and without the password re-entered', async () => {
     const { userId } = await add();
-    expect((await asA.post(`/api/users/${userId}/temporary-password`)).statusCode).toBe(409);
+    expect((await asA.post(`/api/users/${userId}/temporary-password`)).json()).toEqual(notFound);
+    const active = await addActive();
+    const fresh = await signedIn(t.app, 'admin-a@example.jp');
+    const res = await fresh.post(`/api/users/${active.userId}/temporary-password`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('reauth_required');
+    expect(await auditOf('user.temporary_password', active.userId)).toHaveLength(0);
   });
 });
 
@@ -683,5 +762,157 @@ describe('the activation link of an added user signs them in to this organisatio
     expect(
       (await new TestClient(t.app).post('/api/auth/login', { email, password: TEST_PASSWORD })).statusCode,
     ).toBe(401);
+  });
+});
+
+describe('a person who belongs to another organisation (accounts are the person’s)', () => {
+  /** Tenant B's admin invites one of tenant A's people; answers what A sees before anything. */
+  async function invitedByB(email: string) {
+    const asB = await steppedUp(t.app, 'admin-b@example.jp');
+    const person = await makeUser(
+      t.db,
+      email,
+      [{ organization: { id: tenantA.id, tenant_id: tenantA.id }, role: 'member' }],
+      {
+        name: '甲組　社員',
+      },
+    );
+    await t.db
+      .updateTable('users')
+      .set({ phone: '03-5555-0000', mfa_method: 'totp' })
+      .where('id', '=', person.id)
+      .execute();
+    const res = await asB.post(
+      '/api/users',
+      newUser({ email, name: '乙組　偽名', phone: '03-0000-9999', mfaMethod: null }),
+    );
+    expect(res.statusCode).toBe(201);
+    return { asB, person, memberId: res.json().memberId as string };
+  }
+  const accountOf = (userId: string) =>
+    t.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+
+  it('before acceptance, B sees and does nothing but its invitation', async () => {
+    const { asB, person, memberId } = await invitedByB('kou-1@example.jp');
+    const account = await accountOf(person.id);
+    const aView = (await asA.get(`/api/users/${person.id}`)).json();
+    const row = (await asB.get('/api/users?q=kou-1')).json().items;
+    expect(row).toEqual([
+      expect.objectContaining({
+        memberId,
+        userId: null,
+        name: '乙組　偽名',
+        phone: null,
+        lastLoginAt: null,
+        accountManaged: false,
+      }),
+    ]);
+    for (const [method, url, body] of [
+      ['GET', `/api/users/${person.id}`, undefined],
+      ['PATCH', `/api/users/${person.id}`, { name: '乗っ取り' }],
+      ['PATCH', `/api/users/${person.id}`, { mfaMethod: 'certificate' }],
+      ['POST', `/api/users/${person.id}/mfa/reset`, undefined],
+      ['POST', `/api/users/${person.id}/unlock`, undefined],
+      ['POST', `/api/users/${person.id}/temporary-password`, undefined],
+      ['POST', `/api/users/${person.id}/disable`, undefined],
+      ['POST', `/api/users/${person.id}/certificates`, undefined],
+    ] as const) {
+      const res = await asB.request(method, url, body);
+      expect({ url, method, status: res.statusCode }).toEqual({ url, method, status: 404 });
+    }
+    expect((await asB.post(`/api/users/invitations/${memberId}/resend`)).statusCode).toBe(201);
+    expect(await accountOf(person.id)).toEqual(account);
+    expect((await asA.get(`/api/users/${person.id}`)).json()).toEqual(aView);
+    expect((await asB.post(`/api/users/invitations/${memberId}/cancel`)).statusCode).toBe(204);
+    expect(await accountOf(person.id)).toEqual(account);
+  });
+
+  it('after acceptance, B manages its membership only; the account stays with A, its home', async () => {
+    const { asB, person } = await invitedByB('kou-2@example.jp');
+    const token = invitationTokenIn((await latestMailTo(t.db, 'kou-2@example.jp')).body);
+    const accepted = await new TestClient(t.app).post(`/api/invitations/${token}/accept`, {
+      password: TEST_PASSWORD,
+    });
+    expect(accepted.statusCode).toBe(200);
+    const account = await accountOf(person.id);
+    const aView = (await asA.get(`/api/users/${person.id}`)).json();
+    // A directory entry: name, address, role and status here, groups; nothing more.
+    expect((await asB.get(`/api/users/${person.id}`)).json()).toMatchObject({
+      userId: person.id,
+      name: '甲組　社員',
+      email: 'kou-2@example.jp',
+      accountManaged: false,
+      phone: null,
+      mobile: null,
+      title: null,
+      locale: null,
+      timeZone: null,
+      mfaMethod: null,
+      lastLoginAt: null,
+      status: 'active',
+    });
+    const shared = { error: { code: 'shared_account', message: expect.stringContaining('本人のみ') } };
+    for (const [method, url, body] of [
+      ['PATCH', `/api/users/${person.id}`, { name: '乗っ取り' }],
+      ['PATCH', `/api/users/${person.id}`, { mfaMethod: 'certificate' }],
+      ['PATCH', `/api/users/${person.id}`, { phone: '03-9999-9999', role: 'member' }],
+      ['POST', `/api/users/${person.id}/mfa/reset`, undefined],
+      ['POST', `/api/users/${person.id}/unlock`, undefined],
+      ['POST', `/api/users/${person.id}/temporary-password`, undefined],
+      ['POST', `/api/users/${person.id}/certificates`, undefined],
+    ] as const) {
+      const res = await asB.request(method, url, body);
+      expect({ url, method, status: res.statusCode, body: res.json() }).toEqual({
+        url,
+        method,
+        status: 409,
+        body: shared,
+      });
+    }
+    expect(await accountOf(person.id)).toEqual(account);
+    // The membership in B is B's: comment, role, disabling.
+    expect(
+      (await asB.request('PATCH', `/api/users/${person.id}`, { comment: '乙組の窓口', role: 'admin' }))
+        .statusCode,
+    ).toBe(200);
+    expect((await asB.post(`/api/users/${person.id}/disable`)).statusCode).toBe(204);
+    expect(await accountOf(person.id)).toEqual(account);
+    expect((await asA.get(`/api/users/${person.id}`)).json()).toEqual(aView);
+    expect(aView).toMatchObject({ accountManaged: true, phone: '03-5555-0000', mfaMethod: 'totp' });
+    await signedIn(t.app, 'kou-2@example.jp');
+    // The home organisation still manages the account.
+    const byA = await asA.request('PATCH', `/api/users/${person.id}`, { phone: '03-5555-1111' });
+    expect(byA.statusCode).toBe(200);
+    expect((await accountOf(person.id)).phone).toBe('03-5555-1111');
+  });
+
+  it('an account created by another organisation’s invitation has that organisation as its home', async () => {
+    const { userId } = await addActive();
+    const account = await accountOf(userId);
+    expect(account.home_organization_id).toBe(tenantA.id);
+  });
+
+  it('the admin’s own account: no temporary password, second-factor reset or unlock here', async () => {
+    for (const action of ['temporary-password', 'mfa/reset', 'unlock']) {
+      const res = await asA.post(`/api/users/${adminA.id}/${action}`);
+      expect({ action, status: res.statusCode, code: res.json().error.code }).toEqual({
+        action,
+        status: 409,
+        code: 'cannot_change_self',
+      });
+    }
+  });
+
+  it('unlock and second-factor reset need the password re-entered', async () => {
+    const { userId } = await addActive();
+    const fresh = await signedIn(t.app, 'admin-a@example.jp');
+    for (const action of ['unlock', 'mfa/reset']) {
+      const res = await fresh.post(`/api/users/${userId}/${action}`);
+      expect({ action, status: res.statusCode, code: res.json().error.code }).toEqual({
+        action,
+        status: 403,
+        code: 'reauth_required',
+      });
+    }
   });
 });

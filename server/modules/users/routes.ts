@@ -14,17 +14,18 @@ import { issueTemporaryPassword } from './issue-temporary-password.js';
 import { findUser, listUsers } from './repository.js';
 import { resendInvitation } from './resend-invitation.js';
 import { adminRoles } from './role-rules.js';
-import { userDetail, userIdParams, userListItem } from './schemas.js';
+import { memberIdParams, userDetail, userIdParams, userListItem } from './schemas.js';
 import { unlockUser } from './unlock-user.js';
 import { updateUser } from './update-user.js';
 
 /** ユーザー管理 is in every portal: the admins of any kind of organisation, for their own organisation. */
 export const orgAdmins: Access = { roles: adminRoles };
 
-const context = (req: FastifyRequest): AdminContext => ({
+export const adminContext = (req: FastifyRequest): AdminContext => ({
   scope: requireScope(req),
   ip: req.ip,
   locale: req.locale,
+  sessionId: req.session!.id,
 });
 
 /** User administration (ID-17): list, add (→ activation mail), edit, disable, unlock, invitations. */
@@ -52,10 +53,10 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: {
         tags: ['users'],
         body: addUserBody,
-        response: { 201: z.object({ userId: z.string(), status: z.literal('invited') }) },
+        response: { 201: z.object({ memberId: z.string(), status: z.literal('invited') }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await addUser(deps, context(req), req.body)),
+    async (req, reply) => reply.status(201).send(await addUser(deps, adminContext(req), req.body)),
   );
 
   app.get(
@@ -74,36 +75,46 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: { tags: ['users'], params: userIdParams, body: updateUserBody, response: { 200: userDetail } },
     },
     async (req) => {
-      await updateUser(deps, context(req), req.params.userId, req.body);
+      await updateUser(deps, adminContext(req), req.params.userId, req.body);
       return detail(req, req.params.userId);
     },
   );
 
-  const actions = {
-    disable: disableUser,
-    enable: enableUser,
-    unlock: unlockUser,
-    'invitation/cancel': cancelInvitation,
-  } as const;
+  const actions = { disable: disableUser, enable: enableUser, unlock: unlockUser } as const;
   for (const [path, action] of Object.entries(actions)) {
     app.post(
       `/api/users/:userId/${path}`,
       { config: { access: orgAdmins }, schema: { tags: ['users'], params: userIdParams } },
       async (req, reply) => {
-        await action(deps, context(req), req.params.userId);
+        await action(deps, adminContext(req), req.params.userId);
         return reply.status(204).send();
       },
     );
   }
 
+  // An open invitation is addressed by its membership ID: the inviting organisation learns
+  // nothing of the account until the person accepts.
   app.post(
-    '/api/users/:userId/invitation/resend',
+    '/api/users/invitations/:memberId/resend',
     {
       config: { access: orgAdmins },
-      schema: { tags: ['users'], params: userIdParams, response: { 201: z.object({ expiresAt: z.date() }) } },
+      schema: {
+        tags: ['users'],
+        params: memberIdParams,
+        response: { 201: z.object({ expiresAt: z.date() }) },
+      },
     },
     async (req, reply) =>
-      reply.status(201).send(await resendInvitation(deps, context(req), req.params.userId)),
+      reply.status(201).send(await resendInvitation(deps, adminContext(req), req.params.memberId)),
+  );
+
+  app.post(
+    '/api/users/invitations/:memberId/cancel',
+    { config: { access: orgAdmins }, schema: { tags: ['users'], params: memberIdParams } },
+    async (req, reply) => {
+      await cancelInvitation(deps, adminContext(req), req.params.memberId);
+      return reply.status(204).send();
+    },
   );
 
   app.post(
@@ -116,6 +127,6 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: z.object({ temporaryPassword: z.string() }) },
       },
     },
-    async (req) => issueTemporaryPassword(deps, context(req), req.params.userId),
+    async (req) => issueTemporaryPassword(deps, adminContext(req), req.params.userId),
   );
 };

@@ -4,12 +4,19 @@ import { mfaMethods } from '../../../common/mfa-methods.js';
 import { locales, roles } from '../../../common/roles.js';
 
 export const userIdParams = z.strictObject({ userId: z.string().regex(/^\d{1,18}$/) });
+export const memberIdParams = z.strictObject({ memberId: z.string().regex(/^\d{1,18}$/) });
 
 const group = z.object({ id: z.string(), name: z.string() });
 
-/** A row of ユーザー一覧 (`002`: ユーザー名, メールアドレス, ユーザー権限, 電話番号, ステータス). */
+/**
+ * A row of ユーザー一覧 (`002`: ユーザー名, メールアドレス, ユーザー権限, 電話番号, ステータス). An open
+ * invitation has no user ID (only `memberId`) and shows what the admin typed; the account
+ * fields are null unless this organisation manages the account (`accountManaged`).
+ */
 export const userListItem = z.object({
-  userId: z.string(),
+  memberId: z.string(),
+  userId: z.string().nullable(),
+  accountManaged: z.boolean(),
   name: z.string(),
   email: z.string(),
   role: z.enum(roles),
@@ -23,8 +30,8 @@ export const userListItem = z.object({
 });
 
 export const userDetail = userListItem.extend({
-  locale: z.enum(locales),
-  timeZone: z.string(),
+  locale: z.enum(locales).nullable(),
+  timeZone: z.string().nullable(),
   comment: z.string().nullable(),
   /** 第2段階認証方式 (`002`). */
   mfaMethod: z.enum(mfaMethods).nullable(),

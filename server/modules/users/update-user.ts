@@ -1,16 +1,21 @@
 import type { UpdateUserBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import { AppError } from '../../platform/errors.js';
 import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
+import { assertAccountManagedHere, assertNotSelf, assertStepUp } from './account-rules.js';
 import { type AdminContext, auditBase } from './context.js';
-import { lockMembership, replaceUserGroups } from './repository.js';
+import { lockMember, replaceUserGroups } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
 
+const definedOnly = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+
 /**
- * ユーザー編集: profile fields live on the user, role and comment on the membership, groups in
- * this organisation's groups. An admin cannot change their own role (409 `cannot_change_self`):
- * an organisation must not lose its last admin by accident.
+ * ユーザー編集. Role, comment and groups belong to the membership here; a role change needs the
+ * admin's password again and is never the admin's own (an organisation must not lose its last
+ * admin by accident). Name, phones, language, time zone and second-factor method belong to the
+ * account: only an organisation that manages it may change them (409 `shared_account`), and
+ * never for the admin's own account (the account page does that).
  */
 export async function updateUser(
   deps: AppDeps,
@@ -21,11 +26,8 @@ export async function updateUser(
   const { scope } = ctx;
   if (body.role) assertRoleFits(scope.kind, body.role, ctx.locale);
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMembership(trx, scope.organizationId, userId);
-    if (userId === scope.userId && body.role && body.role !== membership.role) {
-      throw new AppError(409, 'cannot_change_self');
-    }
-    const profile = {
+    const membership = await lockMember(trx, scope.organizationId, userId);
+    const account = definedOnly({
       name: body.name,
       title: body.title,
       phone: body.phone,
@@ -33,14 +35,16 @@ export async function updateUser(
       locale: body.locale,
       time_zone: body.timeZone,
       mfa_method: body.mfaMethod,
-    };
-    if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, userId, body.mobile);
-    const userChanges = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined));
-    if (Object.keys(userChanges).length > 0)
-      await trx.updateTable('users').set(userChanges).where('id', '=', userId).execute();
-    const membershipChanges = Object.fromEntries(
-      Object.entries({ role: body.role, comment: body.comment }).filter(([, v]) => v !== undefined),
-    );
+    });
+    const roleChange = body.role !== undefined && body.role !== membership.role;
+    if (roleChange || Object.keys(account).length > 0) assertNotSelf(ctx, userId);
+    if (roleChange) await assertStepUp(deps, trx, ctx);
+    if (Object.keys(account).length > 0) {
+      await assertAccountManagedHere(trx, scope.organizationId, userId);
+      if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, userId, body.mobile);
+      await trx.updateTable('users').set(account).where('id', '=', userId).execute();
+    }
+    const membershipChanges = definedOnly({ role: body.role, comment: body.comment });
     if (Object.keys(membershipChanges).length > 0)
       await trx.updateTable('memberships').set(membershipChanges).where('id', '=', membership.id).execute();
     if (body.groupIds) await replaceUserGroups(trx, scope.organizationId, userId, body.groupIds);
