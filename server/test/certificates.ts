@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
 import forge from 'node-forge';
+import type { Db } from '../db/pool.js';
+import type { TestClient } from './http-client.js';
 
 const certBag = forge.pki.oids.certBag as string;
 const keyBag = forge.pki.oids.pkcs8ShroudedKeyBag as string;
@@ -31,4 +34,19 @@ export function openPkcs12(p12Base64: string, password: string) {
 /** The headers nginx sends for a verified client certificate (`$ssl_client_escaped_cert`). */
 export function proxyHeaders(certificatePem: string, verify = 'SUCCESS') {
   return { 'x-client-cert': encodeURIComponent(certificatePem), 'x-client-verify': verify };
+}
+
+/** Issues (or reissues) a certificate to `userId` through the admin API; answers its id and PEM. */
+export async function issueThroughApi(admin: TestClient, userId: string, path = 'certificates') {
+  const res = await admin.post(`/api/users/${userId}/${path}`);
+  if (res.statusCode !== 201) throw new Error(`issue failed: ${res.statusCode}`);
+  const { id, p12Base64, p12Password } = res.json();
+  return { id: id as string, pem: openPkcs12(p12Base64, p12Password).certificatePem };
+}
+
+/** The details of the newest audit event of `action`. */
+export async function lastAuditDetails(db: Db, action: string) {
+  const { rows } = await sql<{ details: unknown }>`
+    SELECT details FROM audit_events WHERE action = ${action} ORDER BY id DESC LIMIT 1`.execute(db);
+  return rows[0]?.details;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.js';
-import { openPkcs12, proxyHeaders } from '../../test/certificates.js';
+import { issueThroughApi, lastAuditDetails, proxyHeaders } from '../../test/certificates.js';
 import { makeCustomer, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { signedIn } from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
@@ -25,12 +25,7 @@ let secondAdmin: TestClient;
 const users: Record<string, { id: string; email: string }> = {};
 const secrets: Record<string, string> = {};
 
-async function issue(userId: string, path = 'certificates', by = admin) {
-  const res = await by.post(`/api/users/${userId}/${path}`);
-  expect(res.statusCode).toBe(201);
-  const { id, p12Base64, p12Password } = res.json();
-  return { id: id as string, pem: openPkcs12(p12Base64, p12Password).certificatePem };
-}
+const issue = (userId: string, path = 'certificates') => issueThroughApi(admin, userId, path);
 
 /** A fresh browser entering the right password, with the certificate when given. */
 async function login(email: string, pem?: string) {
@@ -203,13 +198,11 @@ describe('sessions opened with a certificate end with it', () => {
     const viaOld = (await login(users.both!.email, old.pem)).client;
     const fresh = await issue(users.both!.id, 'certificates/reissue');
     expect(await whoAmI(viaOld)).toBeNull();
-    const audit = await t.db
-      .selectFrom('audit_events')
-      .select('details')
-      .where('action', '=', 'certificate.reissue')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(audit.details).toMatchObject({ certificateId: fresh.id, revoked: 1, sessionsEnded: 1 });
+    expect(await lastAuditDetails(t.db, 'certificate.reissue')).toMatchObject({
+      certificateId: fresh.id,
+      revoked: 1,
+      sessionsEnded: 1,
+    });
     const viaNew = (await login(users.both!.email, fresh.pem)).client;
     expect(await whoAmI(viaNew)).toBe(users.both!.email);
   });

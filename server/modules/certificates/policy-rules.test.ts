@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPkcs12, proxyHeaders } from '../../test/certificates.js';
+import { issueThroughApi, lastAuditDetails, proxyHeaders } from '../../test/certificates.js';
 import { makeCustomer, makeOperator, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { countRows, signedIn } from '../../test/helpers.js';
 import { TestClient } from '../../test/http-client.js';
@@ -24,12 +24,10 @@ let trialAdmin: TestClient;
 let partnerAdmin: TestClient;
 const ids: Record<string, string> = {};
 
-/** Issues a certificate to `userId` through `admin` (the admin API); answers its PEM. */
-async function issue(admin: TestClient, userId: string) {
-  const res = await admin.post(`/api/users/${userId}/certificates`);
-  expect(res.statusCode).toBe(201);
-  const { id, p12Base64, p12Password } = res.json();
-  return { id: id as string, pem: openPkcs12(p12Base64, p12Password).certificatePem };
+/** A fresh certificate of the admin `userId` and a browser signed in with it. */
+async function certificateSession(by: TestClient, userId: string, email: string) {
+  const cert = await issueThroughApi(by, userId);
+  return { cert, client: await withCertificate(email, cert.pem) };
 }
 
 /** A browser signed in with password and certificate (forwarded by the trusted proxy, 127.0.0.1). */
@@ -108,15 +106,18 @@ describe('certificates for the admins of an organisation (ID-5, 004 §3-2)', () 
   });
 
   it('holding a valid certificate is not enough: the session must have been opened with it', async () => {
-    await issue(customerAdmin, ids.admin!);
+    await issueThroughApi(customerAdmin, ids.admin!);
     const res = await put(customerAdmin, customer.id, true);
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('certificate_required_first');
   });
 
   it('a session opened with a certificate since revoked is gone, and cannot switch it on', async () => {
-    const cert = await issue(customerAdmin, ids.admin!);
-    const viaCert = await withCertificate('admin@policy.example.jp', cert.pem);
+    const { cert, client: viaCert } = await certificateSession(
+      customerAdmin,
+      ids.admin!,
+      'admin@policy.example.jp',
+    );
     expect((await customerAdmin.post(`/api/certificates/${cert.id}/revoke`)).statusCode).toBe(204);
     const res = await put(viaCert, customer.id, true);
     expect(res.statusCode).toBe(401);
@@ -124,8 +125,11 @@ describe('certificates for the admins of an organisation (ID-5, 004 §3-2)', () 
   });
 
   it('from a certificate session it switches on and ends the admin sessions without a certificate, not the members’', async () => {
-    const cert = await issue(customerAdmin, ids.admin!);
-    const viaCert = await withCertificate('admin@policy.example.jp', cert.pem);
+    const { cert, client: viaCert } = await certificateSession(
+      customerAdmin,
+      ids.admin!,
+      'admin@policy.example.jp',
+    );
     const otherAdmin = await signedIn(t.app, 'admin2@policy.example.jp');
     const member = await signedIn(t.app, 'member@policy.example.jp');
     const res = await put(viaCert, customer.id, true);
@@ -142,13 +146,10 @@ describe('certificates for the admins of an organisation (ID-5, 004 §3-2)', () 
       .where('revoked_at', 'is', null)
       .execute();
     expect(live).toEqual([{ user_id: ids.admin, certificate_id: cert.id }]);
-    const audit = await t.db
-      .selectFrom('audit_events')
-      .select('details')
-      .where('action', '=', 'organization.mfa_policy_update')
-      .orderBy('id', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(audit.details).toMatchObject({ requireCertificateForAdmins: true, sessionsEnded: 2 });
+    expect(await lastAuditDetails(t.db, 'organization.mfa_policy_update')).toMatchObject({
+      requireCertificateForAdmins: true,
+      sessionsEnded: 2,
+    });
     // The other admin now needs a certificate to sign in at all.
     const again = await new TestClient(t.app).post('/api/auth/login', {
       email: 'admin2@policy.example.jp',
@@ -174,8 +175,11 @@ describe('certificates for the admins of an organisation (ID-5, 004 §3-2)', () 
 
   it('a partner organisation’s admin switches it on for their own organisation from a certificate session', async () => {
     expect((await put(partnerAdmin, tenant.id, true)).json().error.code).toBe('certificate_required_first');
-    const cert = await issue(partnerAdmin, ids.partner!);
-    const viaCert = await withCertificate('partner@policy.example.jp', cert.pem);
+    const { client: viaCert } = await certificateSession(
+      partnerAdmin,
+      ids.partner!,
+      'partner@policy.example.jp',
+    );
     expect((await put(viaCert, tenant.id, true)).statusCode).toBe(200);
     expect(await signedInAs(partnerAdmin)).toBeNull();
   });
