@@ -1,8 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { createDb } from './db/pool.js';
+import { systemClock } from './platform/clock.js';
+import { startJobs } from './platform/jobs.js';
+import { insertOutbox } from './platform/mail/outbox.js';
+import { OUTBOX_ATTEMPT_SECONDS, queuesFor } from './runtime.js';
 import { withDatabase } from './test/global-setup.js';
+import { startSmtpPeer } from './test/smtp-peer.js';
 import { runTool, type ServerProcess, spawnServer } from './test/spawn-server.js';
 
 const dataDir = mkdtempSync(path.resolve('.data/proc-'));
@@ -214,4 +223,69 @@ describe('an installation with DATABASE_URL', () => {
     expect(await server.exited).toBe(0);
     expect(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')).toContain('create-operator');
   });
+});
+
+describe('a delivery cut short by kill -9', () => {
+  it('is retried once its attempt expires (bounded by the SMTP timeouts), not after 15 minutes', async () => {
+    const databaseUrl = await freshDatabase('proc_killed_delivery');
+    // An SMTP server that accepts the connection and never greets: the attempt hangs in flight.
+    const sockets: Socket[] = [];
+    const stall = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    const stallPort = (stall.address() as { port: number }).port;
+    const env = { DATABASE_URL: databaseUrl, OUTBOX_RETRY_DELAY_SECONDS: '1' };
+
+    const first = await spawnServer({ ...env, SMTP_URL: `smtp://127.0.0.1:${stallPort}` });
+    running.push(first);
+    // Queue one mail the way every use case does: the outbox row and its job in one transaction.
+    const log = pino({ level: 'silent' });
+    const { db } = createDb(databaseUrl, log, 2);
+    const jobs = await startJobs(databaseUrl, queuesFor(loadConfig(env)), log);
+    const outboxId = await db.transaction().execute((trx) =>
+      insertOutbox(
+        trx,
+        { clock: systemClock, jobs },
+        {
+          channel: 'mail',
+          to: 'killed@example.jp',
+          locale: 'ja',
+          template: 'test',
+          subject: '中断された配信',
+          body: '本文',
+        },
+      ),
+    );
+    await jobs.stop();
+    const until = Date.now() + 20_000;
+    while (sockets.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(sockets).toHaveLength(1); // the attempt is under way
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => stall.close(() => resolve()));
+    const killedAt = Date.now();
+
+    const peer = await startSmtpPeer();
+    try {
+      const second = await spawnServer({ ...env, SMTP_URL: `smtp://127.0.0.1:${peer.port}` });
+      running.push(second);
+      while (peer.received.length === 0 && Date.now() - killedAt < 150_000)
+        await new Promise((r) => setTimeout(r, 500));
+      expect(peer.received.map((m) => m.subject)).toEqual(['中断された配信']);
+      // The attempt's expiry plus pg-boss's 30-second check and the retry delay, with slack.
+      expect(Date.now() - killedAt).toBeLessThan((OUTBOX_ATTEMPT_SECONDS + 30 + 30) * 1000);
+      const row = await db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('id', '=', outboxId)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null, body: '本文' });
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      await peer.close();
+      await db.destroy();
+    }
+  }, 200_000);
 });
