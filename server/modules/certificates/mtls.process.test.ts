@@ -2,6 +2,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connect } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyHeaders } from '../../test/certificates.js';
@@ -29,7 +30,9 @@ let nginx: ChildProcess | undefined;
 let nginxPort: number;
 let holderId: string;
 /** The holder's newest certificate (the tests below reissue it). */
-let first: { p12: string; password: string; pem: string };
+let first: { id: string; p12: string; password: string; pem: string };
+/** The holder's first certificate, revoked by the first reissue. */
+let revokedByReissue: { id: string; p12: string; password: string; pem: string };
 
 type Answer = { status: number; body: string };
 
@@ -80,7 +83,7 @@ async function issue(kind: 'certificates' | 'certificates/reissue') {
       '-clcerts',
     ])
   ).stdout;
-  return { p12, password: issued.p12Password, pem: pem.slice(pem.indexOf('-----BEGIN')) };
+  return { id: issued.id, p12, password: issued.p12Password, pem: pem.slice(pem.indexOf('-----BEGIN')) };
 }
 
 const loginBody = { email: HOLDER, password: TEST_PASSWORD };
@@ -88,7 +91,7 @@ let jarSeq = 0;
 const jar = () => `jar-${++jarSeq}.txt`;
 const tls = (cert?: { p12: string; password: string }) => [
   '--cacert',
-  file('ca.pem'),
+  file('server-ca.pem'),
   ...(cert ? ['--cert-type', 'P12', '--cert', `${cert.p12}:${cert.password}`] : []),
 ];
 
@@ -114,13 +117,35 @@ beforeAll(async () => {
     TLS_HOSTNAMES: '127.0.0.1,localhost',
     CERT_HEADER_TRUSTED_PROXIES: PROXY_ADDRESS,
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    MAILBOX: 'on',
   });
-  const ca = await database.db
+  // The listener's certificate comes from the server CA; clients are verified against the client CA.
+  const serverCa = await database.db
     .selectFrom('certificate_authorities')
     .select('certificate_pem')
+    .where('purpose', '=', 'server')
     .executeTakeFirstOrThrow();
-  writeFileSync(file('ca.pem'), ca.certificate_pem);
+  writeFileSync(file('server-ca.pem'), serverCa.certificate_pem);
 }, 90_000);
+
+/** A TLS 1.2 handshake with the listener offering only `ciphers`: the suite agreed, or the error. */
+function handshake(ciphers: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({
+      host: '127.0.0.1',
+      port: httpsPort,
+      servername: 'localhost',
+      ca: readFileSync(file('server-ca.pem')),
+      ciphers,
+      maxVersion: 'TLSv1.2',
+    });
+    socket.once('secureConnect', () => {
+      resolve(socket.getCipher().name);
+      socket.end();
+    });
+    socket.once('error', (err) => resolve(`error: ${err.message}`));
+  });
+}
 
 afterAll(async () => {
   nginx?.kill('SIGTERM');
@@ -133,11 +158,50 @@ afterAll(async () => {
 });
 
 describe('mutual TLS on the HTTPS listener (curl)', () => {
-  it('the server certificate is issued by the portal CA for the configured names', async () => {
+  it('the server certificate is issued by the server CA for the configured names, not by the client CA', async () => {
     const res = await curl(jar(), `https://127.0.0.1:${httpsPort}/api/session`, tls());
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ user: null });
     expect(server.output()).toContain(`Mutual TLS (client certificates): https://127.0.0.1:${httpsPort}`);
+    const clientCa = await curl(jar(), `${server.url}/api/certificates/ca.pem`);
+    expect(clientCa.status).toBe(200);
+    writeFileSync(file('client-ca.pem'), clientCa.body);
+    expect(clientCa.body).toContain('-----BEGIN CERTIFICATE-----');
+    expect(clientCa.body).not.toBe(readFileSync(file('server-ca.pem'), 'utf8'));
+    // Trusting only the client CA, the listener's chain does not verify (curl exit 60).
+    const refused = await run('curl', [
+      '-sS',
+      '--cacert',
+      file('client-ca.pem'),
+      `https://127.0.0.1:${httpsPort}/api/session`,
+    ]).then(
+      () => 0,
+      (err: { code: number }) => err.code,
+    );
+    expect(refused).toBe(60);
+  });
+
+  it('offers TLS 1.2 only with forward-secret AEAD suites (ECDHE), and TLS 1.3', async () => {
+    expect(await handshake('ECDHE-RSA-AES128-GCM-SHA256')).toBe('ECDHE-RSA-AES128-GCM-SHA256');
+    expect(await handshake('ECDHE-RSA-CHACHA20-POLY1305')).toBe('ECDHE-RSA-CHACHA20-POLY1305');
+    for (const suite of [
+      'AES128-GCM-SHA256',
+      'AES256-GCM-SHA384',
+      'ECDHE-RSA-AES128-SHA',
+      'DHE-RSA-AES128-GCM-SHA256',
+    ])
+      expect(await handshake(suite)).toMatch(/^error: .*(handshake failure|no shared cipher|alert)/i);
+    const tls13 = await run('curl', [
+      '-sS',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '--tlsv1.3',
+      ...tls(),
+      `https://127.0.0.1:${httpsPort}/readyz`,
+    ]);
+    expect(tls13.stdout).toBe('200');
   });
 
   it('signs in with the PKCS#12 the portal issued and its one-time password', async () => {
@@ -155,6 +219,7 @@ describe('mutual TLS on the HTTPS listener (curl)', () => {
   });
 
   it('refuses a certificate revoked by a reissue; the reissued one signs in', async () => {
+    revokedByReissue = first;
     const second = await issue('certificates/reissue');
     const old = await curl(jar(), `https://127.0.0.1:${httpsPort}/api/auth/login`, tls(first), loginBody);
     expect(old.status).toBe(401);
@@ -162,6 +227,34 @@ describe('mutual TLS on the HTTPS listener (curl)', () => {
     const fresh = await curl(jar(), `https://127.0.0.1:${httpsPort}/api/auth/login`, tls(second), loginBody);
     expect(fresh.status).toBe(200);
     first = second;
+  });
+
+  it('revoking the certificate ends the session it opened, over TLS and plain HTTP alike', async () => {
+    const cert = await issue('certificates/reissue');
+    const holder = jar();
+    const signedIn = await curl(
+      holder,
+      `https://127.0.0.1:${httpsPort}/api/auth/login`,
+      tls(cert),
+      loginBody,
+    );
+    expect(signedIn.status).toBe(200);
+    const who = async (base: string) =>
+      JSON.parse((await curl(holder, `${base}/api/session`, base.startsWith('https') ? tls() : [])).body).user
+        ?.email ?? null;
+    expect(await who(`https://127.0.0.1:${httpsPort}`)).toBe(HOLDER);
+    expect(await who(server.url)).toBe(HOLDER);
+    const adminJar = 'admin-revoke.txt';
+    expect(
+      (await curl(adminJar, `${server.url}/api/auth/login`, [], { email: ADMIN, password: TEST_PASSWORD }))
+        .status,
+    ).toBe(200);
+    expect((await curl(adminJar, `${server.url}/api/certificates/${cert.id}/revoke`, [], {})).status).toBe(
+      204,
+    );
+    expect(await who(`https://127.0.0.1:${httpsPort}`)).toBeNull();
+    expect(await who(server.url)).toBeNull();
+    first = await issue('certificates/reissue');
   });
 
   it('refuses a forged certificate header sent straight to the app from an untrusted address', async () => {
@@ -192,6 +285,10 @@ describe('behind nginx terminating TLS', () => {
       '-out',
       file('nginx.pem'),
     ]);
+    // What an operator fetches for nginx: the client CA and its CRL (README).
+    const crl = await curl(jar(), `${server.url}/pki/client-ca.crl.pem`);
+    expect(crl.status).toBe(200);
+    writeFileSync(file('client-ca.crl.pem'), crl.body);
     chmodSync(dir, 0o755);
     const appPort = new URL(server.url).port;
     writeFileSync(
@@ -199,7 +296,7 @@ describe('behind nginx terminating TLS', () => {
       `daemon off;
 worker_processes 1;
 pid ${file('nginx.pid')};
-error_log ${file('nginx-error.log')} warn;
+error_log ${file('nginx-error.log')} info;
 events { worker_connections 64; }
 http {
   access_log off;
@@ -212,8 +309,10 @@ http {
     listen 127.0.0.1:${nginxPort} ssl;
     ssl_certificate ${file('nginx.pem')};
     ssl_certificate_key ${file('nginx.key')};
-    ssl_client_certificate ${file('ca.pem')};
+    ssl_client_certificate ${file('client-ca.pem')};
+    ssl_crl ${file('client-ca.crl.pem')};
     ssl_verify_client optional;
+    location = /nginx-verify { return 200 "$ssl_client_verify"; }
     location / {
       proxy_pass http://127.0.0.1:${appPort};
       proxy_bind ${PROXY_ADDRESS};
@@ -257,6 +356,15 @@ http {
     file('nginx.pem'),
     ...(cert ? ['--cert-type', 'P12', '--cert', `${cert.p12}:${cert.password}`] : []),
   ];
+
+  it('nginx itself refuses a revoked certificate from the CRL it was given, and accepts a valid one', async () => {
+    const url = `https://127.0.0.1:${nginxPort}/nginx-verify`;
+    const revoked = await curl(jar(), url, viaNginx(revokedByReissue));
+    expect(revoked.status).toBe(400);
+    expect(revoked.body).toContain('The SSL certificate error');
+    expect(readFileSync(file('nginx-error.log'), 'utf8')).toContain('certificate revoked');
+    expect((await curl(jar(), url, viaNginx(first))).body).toBe('SUCCESS');
+  });
 
   it('signs in with the certificate nginx verified and forwarded', async () => {
     const cert = await issue('certificates/reissue');

@@ -11,6 +11,7 @@ import { findCertificateHolder, listOwnCertificates, listUserCertificates } from
 import { clientCaRevocationList } from './revocation-list.js';
 import { revokeCertificate } from './revoke-certificate.js';
 import { certificateIdParams, certificateList, issuedCertificate } from './schemas.js';
+import { x509 } from './x509.js';
 
 /**
  * Client certificates (ID-15): an admin issues, lists, revokes and reissues; users see their own;
@@ -110,7 +111,11 @@ export const certificateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
             .header('content-type', type)
             .header('cache-control', 'no-cache')
             // The DER is sent as bytes; the response schema only documents it.
-            .send(pem ? crl.toString('pem') : (Buffer.from(crl.rawData) as unknown as string))
+            .send(
+              pem
+                ? x509.PemConverter.encode(crl.rawData, 'X509 CRL')
+                : (Buffer.from(crl.rawData) as unknown as string),
+            )
         );
       },
     );
