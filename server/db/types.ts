@@ -435,6 +435,14 @@ export interface MailTemplatesTable {
   updated_by: string | null;
 }
 
+/** The current window of one route's rate limit for one client address, shared by every process. */
+export interface RateLimitsTable {
+  bucket: string;
+  client_key: string;
+  window_start: Date;
+  count: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -467,6 +475,7 @@ export interface Database {
   tenant_application_fields: TenantApplicationFieldsTable;
   notification_addresses: NotificationAddressesTable;
   mail_templates: MailTemplatesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

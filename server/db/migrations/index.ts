@@ -7,6 +7,7 @@ import * as m0005 from './0005_passkeys.js';
 import * as m0006 from './0006_partner_portal.js';
 import * as m0007 from './0007_account_ownership.js';
 import * as m0008 from './0008_certificate_sessions.js';
+import * as m0010 from './0010_login_rate_limits.js';
 
 /** Every migration, in order; listed statically so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_partner_portal': m0006,
   '0007_account_ownership': m0007,
   '0008_certificate_sessions': m0008,
+  '0010_login_rate_limits': m0010,
 };
