@@ -37,6 +37,7 @@ import { userRoutes } from './modules/users/routes.js';
 import auth, { localeFromHeaders } from './platform/auth/plugin.js';
 import csrf from './platform/csrf.js';
 import { errorBody, registerErrorHandling } from './platform/http-errors.js';
+import { postgresRateLimitStore } from './platform/rate-limit-store.js';
 import { refuseForbiddenText } from './platform/validate.js';
 
 export type BuildOptions = { isShuttingDown?: () => boolean; webRoot?: string };
@@ -78,8 +79,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     hsts: deps.config.secureCookies,
   });
+  // An answer of the API is never kept by a browser or proxy cache, unless its route says otherwise.
+  app.addHook('onSend', async (req, reply) => {
+    if ((req.url === '/api' || req.url.startsWith('/api/')) && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in PostgreSQL: every process of the portal shares the limits.
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(deps.db) });
   await app.register(csrf, { secure: deps.config.secureCookies });
   await app.register(auth, deps);
   // After the access check, before any route's schema: no NUL, lone surrogate or control character.

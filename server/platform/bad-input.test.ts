@@ -1181,7 +1181,7 @@ beforeAll(async () => {
   const tables = await sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-      AND table_name NOT IN ('sessions', 'login_rate_limits') AND table_name NOT LIKE 'kysely%'
+      AND table_name NOT IN ('sessions', 'rate_limits') AND table_name NOT LIKE 'kysely%'
     ORDER BY table_name`.execute(t.db);
   fingerprintTables = tables.rows.map((row) => row.name);
   const operator = await makeOperator(t.db);

@@ -154,9 +154,9 @@ describe('cookies', () => {
 
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
       expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
-      expect(
-        cookieAttributes((await new TestClient(secure.app).get('/healthz')).headers['set-cookie'], 'mg_csrf'),
-      ).toEqual({
+      const csrfCookies = (await new TestClient(secure.app).get('/healthz')).headers['set-cookie'];
+      expect(cookieAttributes(csrfCookies, 'mg_csrf')).toBeUndefined();
+      expect(cookieAttributes(csrfCookies, '__Host-mg_csrf')).toEqual({
         path: '/',
         secure: true,
         samesite: 'Strict',
@@ -164,5 +164,23 @@ describe('cookies', () => {
     } finally {
       await secure.close();
     }
+  });
+});
+
+describe('Cache-Control', () => {
+  it('every API answer, signed in or not, success or error, is no-store', async () => {
+    const op = new TestClient(t.app);
+    await op.login('op@example.jp', TEST_PASSWORD);
+    const answers = [
+      await op.get('/api/session'),
+      await op.get('/api/operator/tenants'),
+      await op.post('/api/operator/tenants', { name: '検証商事' }),
+      await op.post('/api/operator/tenants', {}),
+      await op.get('/api/nope'),
+      await new TestClient(t.app).get('/api/session'),
+      await new TestClient(t.app).post('/api/auth/login', { email: 'op@example.jp', password: 'wrong' }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 201, 400, 404, 200, 401]);
+    for (const res of answers) expect(res.headers['cache-control']).toBe('no-store');
   });
 });

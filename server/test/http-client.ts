@@ -12,15 +12,20 @@ export class TestClient {
     return this.cookies.get(name);
   }
 
+  /** The CSRF cookie, under its https name (`__Host-mg_csrf`) or its plain one. */
+  csrfToken(): string | undefined {
+    return this.cookies.get('__Host-mg_csrf') ?? this.cookies.get('mg_csrf');
+  }
+
   async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    if (method !== 'GET' && !this.cookies.has('mg_csrf')) await this.request('GET', '/api/session');
+    if (method !== 'GET' && !this.csrfToken()) await this.request('GET', '/api/session');
     const cookieHeader = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const options: InjectOptions = {
       method,
       url,
       headers: {
         ...(cookieHeader ? { cookie: cookieHeader } : {}),
-        ...(method !== 'GET' ? { 'x-csrf-token': this.cookies.get('mg_csrf') ?? '' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': this.csrfToken() ?? '' } : {}),
         ...headers,
       },
       ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),

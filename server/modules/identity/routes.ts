@@ -9,13 +9,11 @@ import { presentSession, presentSignedIn } from './present-session.js';
 import { listMemberships } from './repository.js';
 import { loginResponse, membershipListQuery, membershipSchema, sessionSchema } from './schemas.js';
 import { selectOrganization } from './select-organization.js';
-import { sessionCookie } from './session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { signIn } from './sign-in.js';
 
 /** Sign-in, sign-out, the session view, organisation choice and the user's language. */
 export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const { name: cookieName, options: cookieOptions } = sessionCookie(deps);
-
   app.get(
     '/api/session',
     { config: { access: 'public' }, schema: { tags: ['identity'], response: { 200: sessionSchema } } },
@@ -48,7 +46,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         );
         return result.view;
       }
-      reply.setCookie(cookieName, result.token, cookieOptions);
+      setSessionCookie(reply, deps, result.token);
       return { status: result.status, ...(await presentSignedIn(deps.db, result)) };
     },
   );
@@ -58,7 +56,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     { config: { access: 'public' }, schema: { tags: ['identity'] } },
     async (req, reply) => {
       if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);
-      reply.clearCookie(cookieName, cookieOptions);
+      clearSessionCookie(reply, deps);
       return reply.status(204).send();
     },
   );

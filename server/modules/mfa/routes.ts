@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps.js';
 import { revokeSession } from '../../platform/auth/session-store.js';
 import { presentSignedIn } from '../identity/present-session.js';
 import { loginResponse } from '../identity/schemas.js';
-import { sessionCookie } from '../identity/session-cookie.js';
+import { setSessionCookie } from '../identity/session-cookie.js';
 import { loginCookieName, loginCookieOptions } from './attempts.js';
 import { resendLoginCode } from './send-login-code.js';
 import { verifyLogin } from './verify-login.js';
@@ -46,8 +46,7 @@ export const mfaLoginRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       });
       if (req.session) await revokeSession(deps.db, deps.clock, req.session.id);
       reply.clearCookie(attemptCookie, loginCookieOptions(deps));
-      const session = sessionCookie(deps);
-      reply.setCookie(session.name, opened.token, session.options);
+      setSessionCookie(reply, deps, opened.token);
       return { status: 'signed_in' as const, ...(await presentSignedIn(deps.db, opened)) };
     },
   );

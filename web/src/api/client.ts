@@ -24,6 +24,10 @@ export function readCookie(cookieString: string, name: string): string | undefin
   return undefined;
 }
 
+/** The CSRF cookie: `__Host-mg_csrf` behind https, `mg_csrf` on plain http. */
+export const csrfCookie = (cookies = document.cookie) =>
+  readCookie(cookies, '__Host-mg_csrf') ?? readCookie(cookies, 'mg_csrf');
+
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let requestLanguage = 'ja';
@@ -43,7 +47,7 @@ async function send(method: string, path: string, body: unknown): Promise<Respon
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': requestLanguage };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (unsafeMethods.has(method)) {
-    const token = readCookie(document.cookie, 'mg_csrf');
+    const token = csrfCookie();
     if (token) headers['x-csrf-token'] = token;
   }
   try {
@@ -78,7 +82,7 @@ async function refreshCsrfCookie(): Promise<void> {
  */
 export async function apiFetch<T>(method: string, path: string, body?: unknown): Promise<T> {
   const unsafe = unsafeMethods.has(method);
-  if (unsafe && !readCookie(document.cookie, 'mg_csrf')) await refreshCsrfCookie();
+  if (unsafe && !csrfCookie()) await refreshCsrfCookie();
   let response = await send(method, path, body);
   let parsed = response.status === 204 ? undefined : await readBody(response);
   if (unsafe && response.status === 403 && isErrorBody(parsed) && parsed.error.code === 'csrf') {
@@ -101,7 +105,7 @@ export async function apiFetch<T>(method: string, path: string, body?: unknown):
  * handling of `apiFetch`), or the API error.
  */
 export async function apiPostForFile(path: string): Promise<Response> {
-  if (!readCookie(document.cookie, 'mg_csrf')) await refreshCsrfCookie();
+  if (!csrfCookie()) await refreshCsrfCookie();
   const response = await send('POST', path, {});
   if (response.ok) return response;
   const parsed = await readBody(response);
