@@ -156,6 +156,10 @@ const knownRoutes: Record<string, RouteSpec> = {
   'POST /api/users/:userId/certificates/reissue': { access: 'protected' },
   'POST /api/certificates/:certificateId/revoke': { access: 'protected' },
   'GET /api/me/certificates': { access: 'protected' },
+  // The client CA and its CRL, public for proxies.
+  'GET /api/certificates/ca.pem': { access: 'public', anonymous: 200 },
+  'GET /pki/client-ca.crl': { access: 'public', anonymous: 200 },
+  'GET /pki/client-ca.crl.pem': { access: 'public', anonymous: 200 },
   // Account procedures (ID-16): customer admins request, the operator's support handles.
   'GET /api/organization/support-id': { access: 'protected' },
   'POST /api/account-requests': {
