@@ -3,6 +3,7 @@ import {
   acceptTermsIfAsked,
   confirmOk,
   demo,
+  demoPassword,
   expectNoAxeViolations,
   linkInMail,
   logIn,
@@ -23,6 +24,15 @@ test('an admin adds a user who passes the identity check, sets a password and lo
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows.filter({ hasText: demo.partner })).toContainText('有効');
   await expectNoAxeViolations(page);
+
+  // the admin's own account is changed on the account page, not here
+  await rows.filter({ hasText: demo.partner }).getByRole('button').first().click();
+  const own = page.getByRole('dialog', { name: 'ユーザー詳細' });
+  await expect(own.getByTestId('account-note')).toContainText('アカウント設定から変更してください');
+  await expect(own.getByRole('button', { name: '仮パスワード発行' })).toHaveCount(0);
+  await expect(own.getByLabel('電話番号', { exact: true })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(own).toBeHidden();
 
   await page.getByRole('button', { name: 'ユーザー追加' }).click();
   const dialog = page.getByRole('dialog', { name: 'ユーザー追加' });
@@ -50,10 +60,12 @@ test('an admin adds a user who passes the identity check, sets a password and lo
   await expect(rows.first()).toContainText('一般ユーザー');
   await expect(page).toHaveURL(/q=/);
 
-  // the detail drawer offers re-send and cancel for an invited user
+  // the detail drawer offers only re-send and cancel for an invitation
   await rows.first().getByRole('button', { name }).click();
   const drawer = page.getByRole('dialog', { name: 'ユーザー詳細' });
   await expect(drawer.getByTestId('user-detail')).toContainText(email);
+  await expect(drawer.getByText('招待中です。本人が招待を承認するまで')).toBeVisible();
+  await expect(drawer.getByRole('button', { name: '保存' })).toHaveCount(0);
   await expect(drawer.getByRole('button', { name: '招待メール再送' })).toBeVisible();
   await expect(drawer.getByRole('button', { name: '招待取消' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -136,6 +148,10 @@ test('a temporary password issued by the admin must be changed at the next login
   const drawer = page.getByRole('dialog', { name: 'ユーザー詳細' });
   await drawer.getByRole('button', { name: '仮パスワード発行' }).click();
   await confirmOk(page, '仮パスワードを発行します。よろしいでしょうか。');
+  // a sensitive action: the admin enters their own password again first
+  const reauth = page.getByRole('dialog', { name: 'パスワードの再入力' });
+  await reauth.getByLabel('パスワード').fill(demoPassword);
+  await reauth.getByRole('button', { name: '確認' }).click();
   const temporary = ((await page.getByTestId('temporary-password').textContent()) ?? '').trim();
   expect(temporary.length).toBeGreaterThanOrEqual(12);
   await page.getByRole('button', { name: '閉じる' }).last().click();

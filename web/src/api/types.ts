@@ -149,8 +149,15 @@ export type UserStatus = 'active' | 'invited' | 'expired' | 'locked' | 'disabled
 
 export type GroupRef = { id: string; name: string };
 
+/**
+ * A row of ユーザー一覧. An open invitation has no user ID (only its membership) and shows what the
+ * admin typed; phones, title and last login show only for accounts this organisation manages.
+ */
 export type UserListItem = {
-  userId: string;
+  memberId: string;
+  userId: string | null;
+  /** Whether this organisation is the account's home (manages name, phones, factors, lockout). */
+  accountManaged: boolean;
   name: string;
   email: string;
   role: Role;
@@ -166,10 +173,11 @@ export type UserListItem = {
 export type UserList = { items: UserListItem[]; total: number };
 
 export type UserDetail = UserListItem & {
+  userId: string;
   /** 第2段階認証方式 set by an admin (null: the user chooses). */
   mfaMethod?: MfaMethod | null;
-  locale: Locale;
-  timeZone: string;
+  locale: Locale | null;
+  timeZone: string | null;
   comment: string | null;
 };
 

@@ -15,13 +15,10 @@ export type UserListParams = {
 };
 
 /** The actions of the user detail drawer, each a POST without a body. */
-export type UserAction =
-  | 'disable'
-  | 'enable'
-  | 'unlock'
-  | 'invitation/resend'
-  | 'invitation/cancel'
-  | 'mfa/reset';
+export type UserAction = 'disable' | 'enable' | 'unlock' | 'mfa/reset';
+
+/** What an admin can do with an open invitation (addressed by its membership). */
+export type InvitationAction = 'resend' | 'cancel';
 
 export const usersKey = ['users'] as const;
 
@@ -49,7 +46,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: (body: AddUserBody) => api.post<{ userId: string; status: UserStatus }>('/api/users', body),
+    mutationFn: (body: AddUserBody) => api.post<{ memberId: string; status: UserStatus }>('/api/users', body),
     onSuccess,
   });
 }
@@ -66,6 +63,15 @@ export function useUserAction(userId: string) {
   const onSuccess = useInvalidateUsers();
   return useMutation({
     mutationFn: (action: UserAction) => api.post<unknown>(`/api/users/${seg(userId)}/${action}`),
+    onSuccess,
+  });
+}
+
+export function useInvitationAction(memberId: string) {
+  const onSuccess = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (action: InvitationAction) =>
+      api.post<unknown>(`/api/users/invitations/${seg(memberId)}/${action}`),
     onSuccess,
   });
 }

@@ -253,6 +253,12 @@ export const en: Record<WebMessageKey, string> = {
   'users.noName': '(not registered)',
   'users.empty': 'No users found.',
   'users.detailTitle': 'User details',
+  'users.invitationNote':
+    'Invited. Until the person accepts, the invitation can only be re-sent or cancelled.',
+  'users.selfAccountNote':
+    'Change your own account (name, contact details, language, two-factor authentication, password) on your account page.',
+  'users.sharedAccountNote':
+    'This account is managed by another organisation. Here you can change only the role, groups, comment and whether the user is enabled.',
   'users.invitationExpiresAt': 'Registration link expires',
   'users.lastLoginAt': 'Last login',
   'users.saveConfirm': 'The user will be saved. Are you sure?',

@@ -251,6 +251,11 @@ export const ja = {
   'users.noName': '（未登録）',
   'users.empty': '該当するユーザーはいません。',
   'users.detailTitle': 'ユーザー詳細',
+  'users.invitationNote': '招待中です。本人が招待を承認するまで、招待メールの再送と招待の取消のみ行えます。',
+  'users.selfAccountNote':
+    'ご自身のアカウント（氏名・連絡先・言語・二要素認証・パスワード）はアカウント設定から変更してください。',
+  'users.sharedAccountNote':
+    'このユーザのアカウントは他の組織で管理されています。この組織では権限・グループ・コメント・有効／無効のみ変更できます。',
   'users.invitationExpiresAt': '登録URLの有効期限',
   'users.lastLoginAt': '最終ログイン日時',
   'users.saveConfirm': 'ユーザー情報を保存します。よろしいでしょうか。',

@@ -9,19 +9,25 @@ import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';
 import { useConfirm } from '../../components/useConfirm.js';
+import { ReauthCancelled, useReauthGuard } from '../mfa/ReauthProvider.js';
 import { UserFormFields } from './UserFormFields.js';
 import { changedFields, editValuesOf } from './userChanges.js';
 
-type Props = { user: UserDetail; organizationKind: OrganizationKind };
+type Props = { user: UserDetail; isSelf: boolean; organizationKind: OrganizationKind };
 
-/** Edits a user; only changed fields are sent (so an admin's unchanged own role is not "changed"). */
-export function EditUserForm({ user, organizationKind }: Props) {
+/**
+ * Edits a member; only changed fields are sent (so an admin's unchanged own role is not
+ * "changed"). The account's fields show only where this organisation manages the account and it
+ * is not the admin's own; a role change asks for the password again.
+ */
+export function EditUserForm({ user, isSelf, organizationKind }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const confirm = useConfirm();
   const prepare = useCallback((values: Record<string, unknown>) => changedFields(user, values), [user]);
   const { form, rule, parse, showServerErrors } = useZodForm(updateUserBody, { prepare });
   const update = useUpdateUser(user.userId);
+  const guard = useReauthGuard();
   const error = useSubmitError(showServerErrors);
 
   const onFinish = (raw: Record<string, unknown>) => {
@@ -31,12 +37,15 @@ export function EditUserForm({ user, organizationKind }: Props) {
     }
     const values = parse(raw);
     error.clear();
-    confirm(t('users.saveConfirm'), () =>
-      update
-        .mutateAsync(values)
+    // The confirmation closes at once: a role change may still ask for the password.
+    confirm(t('users.saveConfirm'), () => {
+      void guard(() => update.mutateAsync(values))
         .then(() => void message.success(t('users.saved')))
-        .catch(error.fail),
-    );
+        .catch((failure: unknown) => {
+          if (!(failure instanceof ReauthCancelled)) error.fail(failure);
+        });
+      return undefined;
+    });
   };
 
   return (
@@ -49,7 +58,13 @@ export function EditUserForm({ user, organizationKind }: Props) {
       disabled={update.isPending}
     >
       <FormError message={error.message} />
-      <UserFormFields rule={rule} organizationKind={organizationKind} withEmail={false} />
+      <UserFormFields
+        rule={rule}
+        organizationKind={organizationKind}
+        withEmail={false}
+        withAccount={user.accountManaged && !isSelf}
+        roleFixed={isSelf}
+      />
       <Button type="primary" htmlType="submit" loading={update.isPending}>
         {t('common.save')}
       </Button>

@@ -18,12 +18,18 @@ export function GroupMembersModal({ group, onClose }: Props) {
   const { message } = App.useApp();
   const confirm = useConfirm();
   const users = useUserList(everyone);
+  // Open invitations join their groups once accepted; only members can be chosen here.
+  const members = (users.data?.items ?? []).flatMap((u) => (u.userId ? [{ ...u, userId: u.userId }] : []));
   const save = useSetGroupMembers(group?.id ?? '');
   const [selected, setSelected] = useState<string[]>([]);
 
   useEffect(() => {
     if (!group || !users.data) return;
-    setSelected(users.data.items.filter((u) => u.groups.some((g) => g.id === group.id)).map((u) => u.userId));
+    setSelected(
+      users.data.items.flatMap((u) =>
+        u.userId && u.groups.some((g) => g.id === group.id) ? [u.userId] : [],
+      ),
+    );
   }, [group, users.data]);
 
   const submit = () =>
@@ -57,7 +63,7 @@ export function GroupMembersModal({ group, onClose }: Props) {
             loading={users.isPending}
             optionFilterProp="label"
             aria-label={t('groups.members')}
-            options={users.data?.items.map((u) => ({
+            options={members.map((u) => ({
               value: u.userId,
               label: `${u.name || u.email}（${u.email}）`,
             }))}

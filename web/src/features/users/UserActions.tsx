@@ -4,56 +4,56 @@ import type { UserDetail } from '../../api/types.js';
 import { type UserAction, useIssueTemporaryPassword, useUserAction } from '../../api/users.js';
 import { errorText } from '../../components/errorText.js';
 import { useConfirm } from '../../components/useConfirm.js';
+import { ReauthCancelled, useReauthGuard } from '../mfa/ReauthProvider.js';
 import { TemporaryPassword } from './TemporaryPassword.js';
 
-type Props = { user: UserDetail; isSelf: boolean; onRemoved: () => void };
+type Props = { user: UserDetail; isSelf: boolean };
 
-type ActionKey =
-  | 'disable'
-  | 'enable'
-  | 'unlock'
-  | 'resend'
-  | 'cancelInvitation'
-  | 'tempPassword'
-  | 'resetMfa';
+type ActionKey = 'disable' | 'enable' | 'unlock' | 'tempPassword' | 'resetMfa';
 
 const requests: Record<Exclude<ActionKey, 'tempPassword'>, UserAction> = {
   disable: 'disable',
   enable: 'enable',
   unlock: 'unlock',
-  resend: 'invitation/resend',
-  cancelInvitation: 'invitation/cancel',
   resetMfa: 'mfa/reset',
 };
 
-/** The actions that fit the user's status, each behind 「…します。よろしいでしょうか。」. */
+/**
+ * The actions that fit a member's status, each behind 「…します。よろしいでしょうか。」. Nothing for
+ * the admin's own account (the account page does that); the account actions only where this
+ * organisation manages the account.
+ */
 function actionsFor(user: UserDetail, isSelf: boolean): ActionKey[] {
-  switch (user.status) {
-    case 'invited':
-    case 'expired':
-      return ['resend', 'cancelInvitation'];
-    case 'disabled':
-      return ['enable'];
-    case 'locked':
-      return isSelf ? ['unlock'] : ['unlock', 'tempPassword', 'resetMfa', 'disable'];
-    default:
-      return isSelf ? [] : ['tempPassword', 'resetMfa', 'disable'];
-  }
+  if (isSelf) return [];
+  if (user.status === 'disabled') return ['enable'];
+  if (!user.accountManaged) return ['disable'];
+  return user.status === 'locked'
+    ? ['unlock', 'tempPassword', 'resetMfa', 'disable']
+    : ['tempPassword', 'resetMfa', 'disable'];
 }
 
-export function UserActions({ user, isSelf, onRemoved }: Props) {
+export function UserActions({ user, isSelf }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const confirm = useConfirm();
   const action = useUserAction(user.userId);
   const tempPassword = useIssueTemporaryPassword(user.userId);
-  const fail = (failure: unknown) => void message.error(errorText(failure, t));
+  const guard = useReauthGuard();
+  const fail = (failure: unknown) => {
+    if (!(failure instanceof ReauthCancelled)) void message.error(errorText(failure, t));
+  };
+
+  // The confirmation closes at once: the action may still ask for the password (a dialog of its own).
+  const confirmed = (title: string, work: () => Promise<unknown>) =>
+    confirm(title, () => {
+      void work();
+      return undefined;
+    });
 
   const run = (key: ActionKey) => {
     if (key === 'tempPassword') {
-      confirm(t('users.action.tempPassword.confirm'), () =>
-        tempPassword
-          .mutateAsync()
+      confirmed(t('users.action.tempPassword.confirm'), () =>
+        guard(() => tempPassword.mutateAsync())
           .then(({ temporaryPassword }) => {
             modal.info({
               title: t('users.action.tempPassword.done'),
@@ -66,13 +66,9 @@ export function UserActions({ user, isSelf, onRemoved }: Props) {
       );
       return;
     }
-    confirm(t(`users.action.${key}.confirm`), () =>
-      action
-        .mutateAsync(requests[key])
-        .then(() => {
-          void message.success(t(`users.action.${key}.done`));
-          if (key === 'cancelInvitation') onRemoved();
-        })
+    confirmed(t(`users.action.${key}.confirm`), () =>
+      guard(() => action.mutateAsync(requests[key]))
+        .then(() => void message.success(t(`users.action.${key}.done`)))
         .catch(fail),
     );
   };
@@ -84,7 +80,7 @@ export function UserActions({ user, isSelf, onRemoved }: Props) {
       {keys.map((key) => (
         <Button
           key={key}
-          danger={key === 'disable' || key === 'cancelInvitation' || key === 'resetMfa'}
+          danger={key === 'disable' || key === 'resetMfa'}
           onClick={() => run(key)}
           loading={action.isPending && action.variables === requests[key as keyof typeof requests]}
         >

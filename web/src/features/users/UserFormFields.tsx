@@ -13,10 +13,20 @@ type Props = {
   organizationKind: OrganizationKind;
   /** The e-mail is entered when adding and fixed afterwards. */
   withEmail: boolean;
+  /** The account's own fields (name, phones, language, time zone, second factor): off where they are not this organisation's. */
+  withAccount?: boolean;
+  /** The admin's own role cannot be changed. */
+  roleFixed?: boolean;
 };
 
 /** The `002` user fields: 氏名, メールアドレス*, 役職, 電話番号*, 携帯電話番号, メール言語*, タイムゾーン*, ユーザー権限*, ユーザーグループ, 第2段階認証方式, コメント. */
-export function UserFormFields({ rule, organizationKind, withEmail }: Props) {
+export function UserFormFields({
+  rule,
+  organizationKind,
+  withEmail,
+  withAccount = true,
+  roleFixed = false,
+}: Props) {
   const { t } = useTranslation();
   const text = (name: string, max: number, required = false, extra?: string) => (
     <Form.Item
@@ -30,6 +40,32 @@ export function UserFormFields({ rule, organizationKind, withEmail }: Props) {
       <Input count={{ show: true, max }} autoComplete="off" />
     </Form.Item>
   );
+  const groups = (
+    <Form.Item name="groupIds" label={t('users.groups')} rules={[rule('groupIds')]}>
+      <GroupSelect />
+    </Form.Item>
+  );
+  const membership = (
+    <>
+      <Form.Item name="role" label={t('users.role')} rules={[rule('role')]} required>
+        <Radio.Group
+          disabled={roleFixed}
+          options={rolesFor(organizationKind).map((role) => ({ value: role, label: t(`role.${role}`) }))}
+        />
+      </Form.Item>
+      {withAccount && <MfaMethodField rule={rule} />}
+      <Form.Item name="comment" label={t('users.comment')} rules={[rule('comment')]} validateTrigger="onBlur">
+        <Input.TextArea rows={3} count={{ show: true, max: limits.comment }} />
+      </Form.Item>
+    </>
+  );
+  if (!withAccount)
+    return (
+      <>
+        {groups}
+        {membership}
+      </>
+    );
   return (
     <>
       <Row gutter={16}>
@@ -59,20 +95,10 @@ export function UserFormFields({ rule, organizationKind, withEmail }: Props) {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="groupIds" label={t('users.groups')} rules={[rule('groupIds')]}>
-            <GroupSelect />
-          </Form.Item>
+          {groups}
         </Col>
       </Row>
-      <Form.Item name="role" label={t('users.role')} rules={[rule('role')]} required>
-        <Radio.Group
-          options={rolesFor(organizationKind).map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        />
-      </Form.Item>
-      <MfaMethodField rule={rule} />
-      <Form.Item name="comment" label={t('users.comment')} rules={[rule('comment')]} validateTrigger="onBlur">
-        <Input.TextArea rows={3} count={{ show: true, max: limits.comment }} />
-      </Form.Item>
+      {membership}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { userStatuses } from '../../../../common/accounts.js';
 import type { OrganizationKind } from '../../../../common/roles.js';
+import type { UserListItem } from '../../api/types.js';
 import type { UserListParams } from '../../api/users.js';
 import { AddUserModal } from './AddUserModal.js';
 import { UserDrawer } from './UserDrawer.js';
@@ -17,7 +18,7 @@ export function UserListPanel({ organizationKind }: { organizationKind: Organiza
   const [search, setSearch] = useSearchParams();
   const params = readUserListParams(search);
   const [adding, setAdding] = useState(false);
-  const [openUserId, setOpenUserId] = useState<string | null>(null);
+  const [openRow, setOpenRow] = useState<UserListItem | null>(null);
 
   const update = (next: Partial<UserListParams>) =>
     setSearch(writeUserListParams({ ...params, ...next }, search));
@@ -52,13 +53,9 @@ export function UserListPanel({ organizationKind }: { organizationKind: Organiza
           {t('users.add')}
         </Button>
       </Flex>
-      <UserTable params={params} onChange={update} onOpen={setOpenUserId} />
+      <UserTable params={params} onChange={update} onOpen={setOpenRow} />
       <AddUserModal open={adding} organizationKind={organizationKind} onClose={() => setAdding(false)} />
-      <UserDrawer
-        userId={openUserId}
-        organizationKind={organizationKind}
-        onClose={() => setOpenUserId(null)}
-      />
+      <UserDrawer row={openRow} organizationKind={organizationKind} onClose={() => setOpenRow(null)} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { UserStatusTag } from './UserStatusTag.js';
 type Props = {
   params: UserListParams;
   onChange: (next: Partial<UserListParams>) => void;
-  onOpen: (userId: string) => void;
+  onOpen: (row: UserListItem) => void;
 };
 
 const sortable: readonly UserSort[] = ['name', 'email', 'role', 'status'];
@@ -27,7 +27,7 @@ export function UserTable({ params, onChange, onOpen }: Props) {
       title: t('users.name'),
       dataIndex: 'name',
       render: (name: string, user) => (
-        <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(user.userId)}>
+        <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(user)}>
           {name || t('users.noName')}
         </Button>
       ),
@@ -56,7 +56,7 @@ export function UserTable({ params, onChange, onOpen }: Props) {
 
   return (
     <ServerTable<UserListItem, UserSort>
-      rowKey="userId"
+      rowKey="memberId"
       columns={columns}
       data={users.data}
       loading={users.isFetching}

@@ -3,7 +3,9 @@ import type { UserDetail } from '../../api/types.js';
 import { changedFields, editValuesOf, newUserValues } from './userChanges.js';
 
 const user: UserDetail = {
+  memberId: '9',
   userId: '7',
+  accountManaged: true,
   name: '山田　太郎',
   email: 'yamada@example.com',
   role: 'member',
