@@ -55,12 +55,13 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   }
   const memberships = await listMemberships(db, user.id);
   if (user.status !== 'active' || memberships.length === 0) throw invalid();
-  // A client certificate is checked with the password; a verified one is the second factor.
-  const step = (await certificateCheck(deps, input, user)).verified
-    ? ({ kind: 'none' } as const)
-    : await loginStepFor(db, user, clock.now());
+  // A client certificate is checked with the password; a verified one is the second factor
+  // where the user's MFA policy allows the certificate method, and the session remembers it.
+  const { certificateId } = await certificateCheck(deps, input, user);
+  const step = await loginStepFor(db, user, clock.now(), { certificateVerified: certificateId !== null });
+  const opened = { ...input, certificateId };
   if (step.kind === 'mfa')
-    return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, input)) };
+    return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, opened)) };
   const enrol = step.kind === 'enrol';
   return db.transaction().execute(async (trx) => {
     if (enrol !== user.mfa_enrolment_required)
@@ -69,7 +70,7 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
         .set({ mfa_enrolment_required: enrol })
         .where('id', '=', user.id)
         .execute();
-    const session = await openSession(trx, deps, user, input);
+    const session = await openSession(trx, deps, user, opened);
     return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session };
   });
 }
