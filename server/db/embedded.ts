@@ -115,9 +115,16 @@ async function startPostmaster(
     );
   });
   return {
-    // SIGINT: PostgreSQL's fast shutdown (by now the app's connections are closed).
+    // SIGTERM: PostgreSQL's smart shutdown, which lets the connections the app is still closing
+    // (a closed pool has sent its goodbyes, not always seen the sockets shut) end on their own
+    // instead of cutting them off; the fast shutdown (SIGINT) only if one lingers past 5 s.
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const fast = setTimeout(() => child.kill('SIGINT'), 5000);
+        await exited;
+        clearTimeout(fast);
+      }
       await exited;
     },
   };

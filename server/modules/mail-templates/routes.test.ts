@@ -219,7 +219,7 @@ describe('save and reset', () => {
     );
     expect(
       (await put('utm_arrival_date', { subject: '一行目\r\nBcc: x@example.jp', body: 'x' })).json(),
-    ).toEqual(validationError({ subject: ['入力内容が正しくありません。'] }));
+    ).toEqual(validationError({ subject: ['使用できない文字（制御文字など）が含まれています。'] }));
     expect(
       (await put('utm_arrival_date', { subject: '{{RebootAt}}', body: '{{UtmId}}{{Url}}' })).json(),
     ).toEqual(
