@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { queueMail } from '../../platform/mail/outbox.js';
-import { type AdminContext, auditBase } from '../users/context.js';
 import { assertAccountAction } from '../users/account-rules.js';
+import { type AdminContext, auditBase } from '../users/context.js';
 import { lockMember } from '../users/repository.js';
 
 /**
