@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.js';
+import { pingDatabase } from './repository.js';
 
 /** Liveness (the process answers) and readiness (the database answers; 503 while shutting down). */
 export const healthRoutes: FastifyPluginAsyncZod<AppDeps & { isShuttingDown: () => boolean }> = async (
@@ -13,7 +13,7 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps & { isShuttingDown: () 
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     if (deps.isShuttingDown()) return reply.status(503).send({ status: 'shutting_down' });
     try {
-      await sql`SELECT 1`.execute(deps.db);
+      await pingDatabase(deps.db);
       return { status: 'ready' };
     } catch {
       return reply.status(503).send({ status: 'database_unavailable' });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { text } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { renderMailboxPage } from './render-mailbox.js';
+import { listMailbox } from './repository.js';
 
 /**
  * The built-in mailbox (demo mode or MAILBOX=on): every mail and SMS in the outbox with its
@@ -19,13 +20,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (req, reply) => {
-      let query = deps.db
-        .selectFrom('outbox')
-        .select(['id', 'channel', 'recipient', 'subject', 'body', 'status', 'created_at', 'sent_at'])
-        .orderBy('id', 'desc')
-        .limit(200);
-      if (req.query.to) query = query.where('recipient', '=', req.query.to);
-      const rows = await query.execute();
+      const rows = await listMailbox(deps.db, req.query.to);
       return reply.type('text/html; charset=utf-8').send(renderMailboxPage(rows, req.query.to));
     },
   );

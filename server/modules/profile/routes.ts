@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { profileUpdateBody } from '../../../common/accounts.js';
 import { locales } from '../../../common/roles.js';
-import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
+import { readProfile } from './repository.js';
 import { updateProfile } from './update-profile.js';
 
 const profile = z.object({
@@ -16,13 +16,6 @@ const profile = z.object({
   locale: z.enum(locales),
   timeZone: z.string(),
 });
-
-const readProfile = (db: Db, userId: string) =>
-  db
-    .selectFrom('users')
-    .select(['email', 'name', 'title', 'phone', 'mobile', 'locale', 'time_zone as timeZone'])
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
 
 /**
  * アカウント設定: users change their own name, phones, language and time zone (`003` FAQ: time

@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The shape every module keeps: HTTP in `routes.ts`, SQL in repositories (`repository.ts`,
+ * `*-repository.ts`). A route file never builds a query; and a use case that writes SQL itself
+ * is one of the files below, which predate the rule and only ever leave this list: a new file
+ * with SQL outside a repository fails here.
+ */
+const modulesDir = path.resolve(import.meta.dirname);
+
+/** Module files (not tests) that still hold SQL outside a repository. Shrinks; never grows. */
+const sqlOutsideRepositories = [
+  'account-requests/create-request.ts',
+  'account-requests/downloads.ts',
+  'account-requests/process-request.ts',
+  'account-requests/support-id.ts',
+  'certificates/authority.ts',
+  'certificates/certificate-sessions.ts',
+  'certificates/issue-certificate.ts',
+  'certificates/login-check.ts',
+  'certificates/policy-rules.ts',
+  'certificates/revocation-list.ts',
+  'certificates/revoke-certificate.ts',
+  'certificates/verify-presented.ts',
+  'customer-users/create-customer-user.ts',
+  'customer-users/delete-customer-user.ts',
+  'customer-users/update-customer-user.ts',
+  'customers/create-customer.ts',
+  'customers/delete-customer.ts',
+  'customers/update-customer.ts',
+  'identity/open-session.ts',
+  'identity/record-failed-login.ts',
+  'identity/select-organization.ts',
+  'identity/sign-in.ts',
+  'invitations/accept-invitation.ts',
+  'invitations/create-invitation.ts',
+  'invitations/issue-link.ts',
+  'invitations/reissue-invitation.ts',
+  'invitations/verify-identity.ts',
+  'mail-templates/copy-templates.ts',
+  'mail-templates/engine.ts',
+  'mail-templates/save-template.ts',
+  'mfa/attempts.ts',
+  'mfa/confirm-mobile.ts',
+  'mfa/confirm-totp.ts',
+  'mfa/enrolment.ts',
+  'mfa/factors.ts',
+  'mfa/mobile-change.ts',
+  'mfa/my-mfa.ts',
+  'mfa/policy.ts',
+  'mfa/reauth.ts',
+  'mfa/recovery-codes.ts',
+  'mfa/remove-totp.ts',
+  'mfa/reset-user-factors.ts',
+  'mfa/send-code.ts',
+  'mfa/send-login-code.ts',
+  'mfa/set-preferred-method.ts',
+  'mfa/setup-totp.ts',
+  'mfa/start-login-attempt.ts',
+  'mfa/start-mobile-verification.ts',
+  'mfa/test-support.ts',
+  'mfa/totp.ts',
+  'mfa/update-mfa-policy.ts',
+  'mfa/verifiers/recovery.ts',
+  'mfa/verifiers/totp.ts',
+  'mfa/verify-login.ts',
+  'notification-addresses/save-addresses.ts',
+  'notification-addresses/verify-address.ts',
+  'passkeys/challenges.ts',
+  'passkeys/finish-registration.ts',
+  'passkeys/remove-passkey.ts',
+  'passkeys/verify-login-step.ts',
+  'passwords/change-password.ts',
+  'passwords/check-new-password.ts',
+  'passwords/organization-policy.ts',
+  'passwords/request-password-reset.ts',
+  'passwords/reset-password.ts',
+  'passwords/set-password.ts',
+  'profile/update-profile.ts',
+  'sessions/own-sessions.ts',
+  'tenant-search/search-customers.ts',
+  'tenant-settings/save-operator-settings.ts',
+  'tenant-settings/save-tenant-settings.ts',
+  'tenants/create-tenant.ts',
+  'terms/accept-terms.ts',
+  'terms/publish-terms.ts',
+  'user-groups/group-changes.ts',
+  'users/account-rules.ts',
+  'users/add-user.ts',
+  'users/cancel-invitation.ts',
+  'users/disable-user.ts',
+  'users/enable-user.ts',
+  'users/unlock-user.ts',
+  'users/update-user.ts',
+];
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+const relative = (file: string) => path.relative(modulesDir, file).split(path.sep).join('/');
+const isRepository = (file: string) => file.endsWith('repository.ts');
+/** A Kysely query, or raw SQL, built in the file. */
+const buildsSql = (source: string) =>
+  /\.(selectFrom|updateTable|insertInto|deleteFrom|selectNoFrom)\(|\bsql[<`]/.test(source);
+
+describe('the shape of the modules', () => {
+  const files = sourceFiles(modulesDir).map((file) => ({
+    file: relative(file),
+    source: readFileSync(file, 'utf8'),
+  }));
+
+  it('has modules to check', () => {
+    expect(files.filter((f) => f.file.endsWith('/routes.ts')).length).toBeGreaterThan(15);
+  });
+
+  it('route files hold no SQL and import neither Kysely nor the database pool', () => {
+    const offending = files
+      .filter(({ file }) => file.endsWith('routes.ts'))
+      .filter(({ source }) => buildsSql(source) || /from 'kysely'|db\/pool\.js'/.test(source))
+      .map(({ file }) => file);
+    expect(offending).toEqual([]);
+  });
+
+  it('SQL outside repositories is only where it already was (move it to a repository, then off the list)', () => {
+    const outside = files
+      .filter(({ file, source }) => !isRepository(file) && buildsSql(source))
+      .map(({ file }) => file)
+      .sort();
+    expect(outside).toEqual([...sqlOutsideRepositories].sort());
+  });
+});
