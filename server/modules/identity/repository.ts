@@ -53,3 +53,8 @@ export async function findUserByEmail(db: Db, email: string) {
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();
 }
+
+/** The user's own language (the language switch of every portal). */
+export async function setUserLocale(db: Db, userId: string, locale: 'ja' | 'en'): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}

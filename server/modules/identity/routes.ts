@@ -6,7 +6,7 @@ import { requireUser } from '../../platform/auth/plugin.js';
 import { revokeSession } from '../../platform/auth/session-store.js';
 import { loginCookieName, loginCookieOptions } from '../mfa/attempts.js';
 import { presentSession, presentSignedIn } from './present-session.js';
-import { listMemberships } from './repository.js';
+import { listMemberships, setUserLocale } from './repository.js';
 import { loginResponse, membershipListQuery, membershipSchema, sessionSchema } from './schemas.js';
 import { selectOrganization } from './select-organization.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -98,11 +98,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/me/locale',
     { config: { access: 'signed-in', allowPending: true }, schema: { tags: ['identity'], body: localeBody } },
     async (req, reply) => {
-      await deps.db
-        .updateTable('users')
-        .set({ locale: req.body.locale })
-        .where('id', '=', requireUser(req).id)
-        .execute();
+      await setUserLocale(deps.db, requireUser(req).id, req.body.locale);
       return reply.status(204).send();
     },
   );
