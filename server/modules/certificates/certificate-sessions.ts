@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
 
@@ -55,7 +56,7 @@ export async function endAdminSessionsWithoutCertificate(
         .select('user_id')
         .where('organization_id', '=', organizationId)
         .where('status', '=', 'active')
-        .where('role', 'in', ['admin', 'operator_admin']),
+        .where('role', 'in', adminRoles),
     )
     .where(
       sql<boolean>`NOT EXISTS (

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { adminRoles } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
 import { recordFailedLogin } from '../identity/record-failed-login.js';
@@ -20,7 +21,7 @@ export async function certificateRequired(deps: AppDeps, userId: string): Promis
       sql<boolean>`EXISTS (
         SELECT 1 FROM memberships m
         JOIN organization_mfa_policies p ON p.organization_id = m.organization_id
-        WHERE m.user_id = u.id AND m.status = 'active' AND m.role IN ('admin', 'operator_admin')
+        WHERE m.user_id = u.id AND m.status = 'active' AND m.role IN (${sql.join(adminRoles)})
           AND p.require_certificate_for_admins)`.as('adminRule'),
     ])
     .where('u.id', '=', userId)

@@ -1,3 +1,4 @@
+import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import type { Clock } from '../../platform/clock.js';
@@ -42,7 +43,7 @@ export async function applyCertificatePolicyChange(
     .where('user_id', '=', scope.userId)
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'active')
-    .where('role', 'in', ['admin', 'operator_admin'])
+    .where('role', 'in', adminRoles)
     .executeTakeFirst();
   if (
     callerIsAdmin &&

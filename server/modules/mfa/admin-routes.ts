@@ -19,7 +19,6 @@ const policyView = z.object({
 /** Admins: reset a user's second factors; the organisation's MFA policy (ID-4, ID-5). */
 export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const tags = ['mfa'];
-  const policyAdmins = { roles: ['operator_admin', 'admin'] as const };
 
   app.post(
     '/api/users/:userId/mfa/reset',
@@ -33,7 +32,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     '/api/organizations/:organizationId/mfa-policy',
     {
-      config: { access: policyAdmins },
+      config: { access: orgAdmins },
       schema: { tags, params: organizationParams, response: { 200: policyView } },
     },
     async (req) => {
@@ -45,7 +44,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.put(
     '/api/organizations/:organizationId/mfa-policy',
     {
-      config: { access: policyAdmins },
+      config: { access: orgAdmins },
       schema: { tags, params: organizationParams, body: mfaPolicyBody, response: { 200: policyView } },
     },
     async (req) => {

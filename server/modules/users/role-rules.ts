@@ -6,8 +6,6 @@ import { AppError } from '../../platform/errors.js';
 export const rolesFor = (kind: OrganizationKind): readonly Role[] =>
   kind === 'operator' ? ['operator_admin', 'support_agent'] : ['admin', 'member'];
 
-export const adminRoles: readonly Role[] = ['operator_admin', 'admin'];
-
 export function assertRoleFits(kind: OrganizationKind, role: Role, locale: Locale): void {
   if (!rolesFor(kind).includes(role)) {
     throw new AppError(400, 'validation', { role: [translate(locale, 'validation.roleForOrganization')] });

@@ -1,7 +1,7 @@
 import { AuditOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useLoadedSession } from '../../api/session.js';
-import { isAdminRole } from '../../features/users/roles.js';
 import type { SideMenuItem } from './SideMenu.js';
 
 /**

@@ -1,11 +1,11 @@
 import { Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useAccountRequests } from '../../api/accountRequests.js';
 import { useLoadedSession } from '../../api/session.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { NotFoundContent } from '../errors/NotFoundPage.js';
-import { isAdminRole } from '../users/roles.js';
 import { AccountRequestForm } from './AccountRequestForm.js';
 import { AccountRequestTable } from './AccountRequestTable.js';
 

@@ -3,6 +3,7 @@ import { App, Button, Card, Dropdown, Flex, Table, type TableProps } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { isAdminRole } from '../../../../common/roles.js';
 import {
   type MailTemplateListItem,
   useMailTemplateCopyTargets,
@@ -15,7 +16,6 @@ import { errorText } from '../../components/errorText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { useConfirm } from '../../components/useConfirm.js';
-import { isAdminRole } from '../users/roles.js';
 import { CopyMailTemplatesModal } from './CopyMailTemplatesModal.js';
 import { mailTemplateLocales } from './locales.js';
 import { MailTemplateBreadcrumb } from './MailTemplateBreadcrumb.js';

@@ -1,10 +1,10 @@
 import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useLoadedSession } from '../../api/session.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { SupportIdCard } from '../accountRequests/SupportIdCard.js';
 import { NotFoundContent } from '../errors/NotFoundPage.js';
-import { isAdminRole } from '../users/roles.js';
 import { MfaPolicyCard } from './MfaPolicyCard.js';
 
 /** 組織設定 of a partner or customer organisation, for its admins: the MFA policy (and the support ID). */

@@ -2,9 +2,9 @@ import { Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useLoadedSession } from '../../api/session.js';
 import { useNotificationAddresses } from '../../api/tenantSettings.js';
-import { isAdminRole } from '../users/roles.js';
 
 /**
  * PP-2 / PP-6: on the dashboard, a dialog while the tenant has no verified notification address;

@@ -1,11 +1,11 @@
 import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useLoadedSession } from '../../api/session.js';
 import { useNotificationAddresses } from '../../api/tenantSettings.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { isAdminRole } from '../users/roles.js';
 import { NotificationAddressesForm } from './NotificationAddressesForm.js';
 
 /** PP-6 メールアドレス設定 (user menu): the tenant's notification addresses, changed by its admins. */

@@ -1,11 +1,11 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useLoadedSession } from '../../api/session.js';
 import { useTenantSettings } from '../../api/tenantSettings.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { isAdminRole } from '../users/roles.js';
 import { TenantSettingsForm } from './TenantSettingsForm.js';
 
 /** PP-4 テナント設定 (user menu): admins change it, members see it read-only. */

@@ -1,10 +1,10 @@
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { isAdminRole } from '../../../../common/roles.js';
 import { useLoadedSession } from '../../api/session.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { NotFoundContent } from '../errors/NotFoundPage.js';
-import { isAdminRole } from './roles.js';
 import { UserGroupsPanel } from './UserGroupsPanel.js';
 import { UserListPanel } from './UserListPanel.js';
 

@@ -1,10 +1,5 @@
 import type { OrganizationKind, Role } from '../../../../common/roles.js';
 
-/** Roles that administer their organisation's users (side menu 「ユーザー管理」). */
-export function isAdminRole(role: string | undefined): boolean {
-  return role === 'operator_admin' || role === 'admin';
-}
-
 /** The roles an organisation's users may hold: 一般ユーザー / ポータル管理者, or the operator's two. */
 export function rolesFor(kind: OrganizationKind): Role[] {
   return kind === 'operator' ? ['support_agent', 'operator_admin'] : ['member', 'admin'];
