@@ -14,22 +14,12 @@
  *
  * The bench database (`madoguchi_bench`) is created anew on every run unless BENCH_REUSE=1.
  */
-import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import pino from 'pino';
-import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
-import { startEmbeddedPostgres } from '../server/db/embedded.js';
-import { migrateToLatest } from '../server/db/migrator.js';
-import { createDb, type Db } from '../server/db/pool.js';
-import type { AppDeps } from '../server/deps.js';
+import type { Db } from '../server/db/pool.js';
 import { createTenant } from '../server/modules/tenants/create-tenant.js';
 import { systemClock } from '../server/platform/clock.js';
-import { startJobs } from '../server/platform/jobs.js';
-import { hashPassword } from '../server/platform/passwords.js';
-import { queuesFor } from '../server/runtime.js';
 import { TestClient } from '../server/test/http-client.js';
+import { benchDatabase, benchDb, PASSWORD, seedTenants, startBenchApp } from './support.js';
 
 const BIG = 100_000;
 const SMALL_TENANTS = 10;
@@ -39,38 +29,18 @@ const WARMUP = 20;
 /** A case stops early (after at least 10 measured requests) once it has run this long. */
 const CASE_BUDGET_MS = 60_000;
 const TARGET_MS = 50;
-const PASSWORD = 'Bench-Password-2026!';
-const log = pino({ level: 'warn' });
-
-/** Parts of realistic Japanese company names: place / family name + trade + legal form. */
-const heads = (
-  '東京 大阪 名古屋 横浜 札幌 福岡 広島 仙台 神戸 京都 北海 九州 関東 関西 中部 東北 四国 日本 中央 三和 ' +
-  '富士 大和 朝日 日の出 太平洋 山田 佐藤 鈴木 高橋 田中 渡辺 伊藤 中村 小林 加藤 吉田 山本 松本 井上 木村 ' +
-  '青葉 若葉 光 新星 未来 総合 第一 丸山 森田 池田 岡田 長谷川 石川 前田 藤田 後藤 近藤 村上 遠藤 清水'
-).split(' ');
-const trades = (
-  '建設 工業 商事 物産 電機 運輸 食品 製作所 不動産 印刷 システム ソフトウェア 技研 設計 産業 医療 薬品 化学 精機 ' +
-  '興業 電子 通信 物流 工務店 住宅 自動車 機械 鉄工 繊維 製菓 酒造 水産 農産 エンジニアリング コンサルティング ' +
-  'サービス 開発 情報 電設 塗装'
-).split(' ');
 
 type Stats = { label: string; rows: number; runs: number; median: number; p95: number };
 
 async function main() {
-  const { adminUrl, stop } = await database();
-  const benchUrl = withDatabase(adminUrl, 'madoguchi_bench');
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = (await admin.query("SELECT 1 FROM pg_database WHERE datname = 'madoguchi_bench'")).rowCount;
-  const reuse = process.env.BENCH_REUSE === '1' && exists === 1;
-  if (!reuse) {
-    await admin.query('DROP DATABASE IF EXISTS madoguchi_bench');
-    await admin.query('CREATE DATABASE madoguchi_bench');
-  }
-  await admin.end();
-
-  const { db } = createDb(benchUrl, log, 20);
-  await migrateToLatest(db);
+  const {
+    url: benchUrl,
+    existed: reuse,
+    stop,
+  } = await benchDatabase('madoguchi_bench', {
+    reuse: process.env.BENCH_REUSE === '1',
+  });
+  const { db } = await benchDb(benchUrl);
   let tenants: string[];
   if (reuse) {
     const partners = await db
@@ -89,11 +59,7 @@ async function main() {
     );
   }
 
-  const config = loadConfig({ DATABASE_URL: benchUrl, PUBLIC_URL: 'http://bench.test', LOG_LEVEL: 'silent' });
-  const jobs = await startJobs(benchUrl, queuesFor(config), log);
-  const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
-  const app = await buildApp(deps, { webRoot: '/nonexistent' });
-  await app.ready();
+  const { app, close } = await startBenchApp(benchUrl, db);
 
   const client = new TestClient(app);
   await client.login('bench@example.jp', PASSWORD);
@@ -161,8 +127,7 @@ async function main() {
       : `\n${failed.length} target case(s) missed p95 < ${TARGET_MS} ms`,
   );
 
-  await app.close();
-  await jobs.stop();
+  await close();
   await db.destroy();
   await stop();
   process.exitCode = failed.length === 0 ? 0 : 1;
@@ -196,76 +161,9 @@ async function load(db: Db): Promise<string[]> {
     });
     tenantIds.push(tenant.id);
   }
-  await db.transaction().execute(async (trx) => {
-    await sql`SELECT setseed(0.5)`.execute(trx);
-    for (const [i, tenantId] of tenantIds.entries()) {
-      const n = i === 0 ? BIG : SMALL;
-      // Legal form: 株式会社 before (35%) or after (45%) the name, 有限会社 (10%), 合同会社 (10%).
-      await sql`
-        INSERT INTO organizations (kind, code, name, tenant_id, created_at)
-        SELECT 'customer', 'A' || lpad(nextval('customer_code_seq')::text, 8, '0'),
-               CASE WHEN f < 0.35 THEN '株式会社' || h || t
-                    WHEN f < 0.80 THEN h || t || '株式会社'
-                    WHEN f < 0.90 THEN h || t || '有限会社'
-                    ELSE h || t || '合同会社' END,
-               ${tenantId}, now() - (g || ' minutes')::interval
-        FROM (
-          SELECT g, random() AS f,
-                 (${sql.val(heads)}::text[])[1 + floor(random() * ${heads.length})::int] AS h,
-                 (${sql.val(trades)}::text[])[1 + floor(random() * ${trades.length})::int] AS t
-          FROM generate_series(1, ${n}) AS g
-        ) s`.execute(trx);
-      await sql`
-        INSERT INTO customers (id, tenant_id, status, contact_family_name, contact_given_name, email,
-                               postal_code, prefecture, address, phone, balance, last_billed_on,
-                               created_at, updated_at)
-        SELECT o.id, o.tenant_id,
-               (ARRAY['active', 'active', 'active', 'draft', 'cancelled'])[1 + (o.id % 5)::int],
-               '担当', '太郎', 'contact' || o.id || '@example.jp', '733-0001', '広島県', '広島市西区大芝1-2-3',
-               '0' || (820000000 + o.id)::text,
-               CASE WHEN random() < 0.6 THEN 0 ELSE floor(random() * 500000)::bigint END,
-               CASE WHEN random() < 0.3 THEN NULL ELSE date '2026-01-31' + (floor(random() * 10)::int * 30) END,
-               o.created_at, o.created_at
-        FROM organizations o
-        WHERE o.tenant_id = ${tenantId} AND o.kind = 'customer'`.execute(trx);
-    }
-    const user = await trx
-      .insertInto('users')
-      .values({
-        email: 'bench@example.jp',
-        name: 'ベンチ 太郎',
-        password_hash: await hashPassword(PASSWORD),
-        home_organization_id: tenantIds[0],
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('memberships')
-      .values(
-        tenantIds.map((id) => ({
-          user_id: user.id,
-          organization_id: id,
-          tenant_id: id,
-          role: 'admin' as const,
-        })),
-      )
-      .execute();
-  });
+  await seedTenants(db, tenantIds, (i) => (i === 0 ? BIG : SMALL), 'bench@example.jp');
   await sql`VACUUM ANALYZE`.execute(db);
   return tenantIds;
-}
-
-async function database(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL)
-    return { adminUrl: process.env.BENCH_DATABASE_URL, stop: async () => {} };
-  const embedded = await startEmbeddedPostgres(path.resolve('.data/bench'), log);
-  return { adminUrl: embedded.url, stop: embedded.stop };
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 await main();
