@@ -39,6 +39,7 @@ import csrf from './platform/csrf.js';
 import { errorBody, registerErrorHandling } from './platform/http-errors.js';
 import { postgresRateLimitStore } from './platform/rate-limit-store.js';
 import { refuseForbiddenText } from './platform/validate.js';
+import { pageCacheControl, webStaticOptions } from './platform/web-delivery.js';
 
 export type BuildOptions = { isShuttingDown?: () => boolean; webRoot?: string };
 
@@ -108,13 +109,13 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   const indexHtml = path.join(webRoot, 'index.html');
   const hasWeb = existsSync(indexHtml);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, webStaticOptions(webRoot));
   }
   registerErrorHandling(app, (req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api';
     if (!isApi && hasWeb && req.method === 'GET' && req.headers.accept?.includes('text/html')) {
       // The single-page app owns every other path; it shows its own 404 page.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return reply.header('cache-control', pageCacheControl).sendFile('index.html');
     }
     return reply.status(404).send(errorBody(req.locale ?? 'ja', 'not_found'));
   });
