@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { cancelOpenInvitations } from '../invitations/repository.js';
+import { deleteOrphanAccounts } from '../users/repository.js';
 import { auditBase, type PartnerContext } from './context.js';
 import { customerOf } from './repository.js';
 
@@ -38,17 +39,11 @@ export async function deleteCustomerUser(
       .where('membership_id', '=', membership.id)
       .execute();
     await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
-    const deleted = await trx
-      .deleteFrom('users')
-      .where('id', '=', userId)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('memberships').select('id').where('user_id', '=', userId))),
-      )
-      .executeTakeFirst();
+    const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: false });
     await recordAudit(trx, deps.clock, {
       ...auditBase(ctx, userId),
       action: 'customer_user.delete',
-      details: { customerId, code: user.code, email: user.email, userDeleted: deleted.numDeletedRows > 0n },
+      details: { customerId, code: user.code, email: user.email, userDeleted: deleted.length > 0 },
     });
   });
 }

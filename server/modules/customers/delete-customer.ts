@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { deleteOrphanAccounts } from '../users/repository.js';
 import type { PartnerContext } from './context.js';
 import { customerDeletionBlockers } from './deletion-blockers.js';
 import { lockCustomer } from './repository.js';
@@ -24,24 +24,11 @@ export async function deleteCustomer(deps: AppDeps, ctx: PartnerContext, custome
       .where('organization_id', '=', customerId)
       .execute();
     await trx.deleteFrom('organizations').where('id', '=', customerId).execute();
-    const userIds = members.map((m) => m.user_id);
-    const deletedUsers =
-      userIds.length === 0
-        ? []
-        : await trx
-            .deleteFrom('users')
-            .where('id', 'in', userIds)
-            .where(({ not, exists, selectFrom }) =>
-              not(
-                exists(
-                  selectFrom('memberships as m')
-                    .select(sql`1`.as('x'))
-                    .whereRef('m.user_id', '=', 'users.id'),
-                ),
-              ),
-            )
-            .returning('id')
-            .execute();
+    const deletedUserIds = await deleteOrphanAccounts(
+      trx,
+      members.map((m) => m.user_id),
+      { keepAccountsWithPassword: false },
+    );
     await recordAudit(trx, deps.clock, {
       actorUserId: ctx.userId,
       organizationId: ctx.organizationId,
@@ -50,7 +37,7 @@ export async function deleteCustomer(deps: AppDeps, ctx: PartnerContext, custome
       targetType: 'customer',
       targetId: customerId,
       ip: ctx.ip,
-      details: { code: customer.code, name: customer.name, deletedUserIds: deletedUsers.map((u) => u.id) },
+      details: { code: customer.code, name: customer.name, deletedUserIds },
     });
   });
 }

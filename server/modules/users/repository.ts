@@ -231,3 +231,40 @@ export async function findOrganization(db: Db, organizationId: string) {
     .where('id', '=', organizationId)
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Deletes the accounts among `userIds` that no longer belong to any organisation (no membership
+ * left), inside the caller's transaction, after it removed the memberships; returns their ids.
+ * The invitation rows addressed to such an account are detached from it first (`user_id` → null):
+ * they would otherwise go with it by cascade, and a cancelled link keeps answering "cancelled".
+ *
+ * `keepAccountsWithPassword`: cancelling an invitation (users/) removes only an account nobody
+ * ever used, one without a password, so that it never deletes a person's working account. Deleting
+ * a customer's login user (CU-6) or the customer (CU-5) removes the person from the portal: their
+ * account goes whatever its history (`false`).
+ */
+export async function deleteOrphanAccounts(
+  trx: Db,
+  userIds: readonly string[],
+  opts: { keepAccountsWithPassword: boolean },
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const noMembership = trx
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', userIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'users.id'))),
+    );
+  const orphans = await (opts.keepAccountsWithPassword
+    ? noMembership.where('password_hash', 'is', null)
+    : noMembership
+  )
+    .forUpdate()
+    .execute();
+  const ids = orphans.map((u) => u.id);
+  if (ids.length === 0) return [];
+  await trx.updateTable('invitations').set({ user_id: null }).where('user_id', 'in', ids).execute();
+  const deleted = await trx.deleteFrom('users').where('id', 'in', ids).returning('id').execute();
+  return deleted.map((u) => u.id);
+}
