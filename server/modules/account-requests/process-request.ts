@@ -11,6 +11,7 @@ import { organizationsOfUser, passwordPolicyFor } from '../passwords/policy-repo
 import { setPassword } from '../passwords/set-password.js';
 import { generateTemporaryPassword } from '../users/issue-temporary-password.js';
 import { createDownload } from './downloads.js';
+import { accountDownloadMail, certificatePasswordMail } from './mails.js';
 
 type OperatorContext = { scope: Scope; ip: string | null };
 
@@ -107,7 +108,7 @@ export async function completeAccountRequest(deps: AppDeps, ctx: OperatorContext
     await queueMail(trx, deps, {
       to: user.email,
       locale: user.locale,
-      template: 'account-download',
+      template: accountDownloadMail,
       vars: {
         email: user.email,
         kind: download.kind,
@@ -119,7 +120,7 @@ export async function completeAccountRequest(deps: AppDeps, ctx: OperatorContext
       await queueMail(trx, deps, {
         to: user.email,
         locale: user.locale,
-        template: 'certificate-password',
+        template: certificatePasswordMail,
         vars: { email: user.email, password: prepared.password },
       });
     const now = deps.clock.now();

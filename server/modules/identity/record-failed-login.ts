@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { lockoutPolicyForUser } from '../passwords/policy-repository.js';
+import { lockoutMail } from './mails.js';
 
 type FailedLogin = { userId: string; email: string; locale: 'ja' | 'en'; ip: string | null };
 
@@ -38,7 +39,7 @@ export async function recordFailedLogin(deps: AppDeps, input: FailedLogin): Prom
     await queueMail(trx, deps, {
       to: input.email,
       locale: input.locale,
-      template: 'lockout',
+      template: lockoutMail,
       vars: { email: input.email, portalUrl: `${deps.config.publicUrl}/login`, minutes: policy.minutes },
     });
     await recordAudit(trx, clock, {

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
 import { queueTenantMail } from '../mail-templates/engine.js';
+import { activationMail, invitationMail } from './mails.js';
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -77,10 +78,10 @@ export async function issueLink(
       },
     });
   } else if (input.kind === 'signup') {
-    await queueMail(trx, deps, { ...mail, template: 'invitation', vars });
+    await queueMail(trx, deps, { ...mail, template: invitationMail, vars });
   } else {
     const loginUrl = `${deps.config.publicUrl}/login`;
-    await queueMail(trx, deps, { ...mail, template: 'activation', vars: { ...vars, loginUrl } });
+    await queueMail(trx, deps, { ...mail, template: activationMail, vars: { ...vars, loginUrl } });
   }
   return { id: row.id, expiresAt, url };
 }

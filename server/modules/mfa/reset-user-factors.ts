@@ -2,8 +2,9 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { assertAccountAction } from '../users/account-rules.js';
-import { type AdminContext, auditBase } from '../users/context.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { lockMember } from '../users/repository.js';
+import { mfaResetMail } from './mails.js';
 
 /**
  * 二要素認証のリセット (a lost device): an admin of the organisation that manages the account (not
@@ -11,11 +12,11 @@ import { lockMember } from '../users/repository.js';
  * TOTP, passkeys, recovery codes and the verified-mobile flag (certificates stay), ends the
  * user's unfinished logins, records `user.mfa_reset` and mails the user — all in one transaction.
  */
-export async function resetUserFactors(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
+export async function resetUserFactors(deps: AppDeps, actor: Actor, userId: string): Promise<void> {
   const { clock } = deps;
   await deps.db.transaction().execute(async (trx) => {
-    await lockMember(trx, ctx.scope.organizationId, userId);
-    await assertAccountAction(deps, trx, ctx, userId);
+    await lockMember(trx, actor.organizationId, userId);
+    await assertAccountAction(deps, trx, actor, userId);
     const user = await trx
       .updateTable('users')
       .set({
@@ -36,13 +37,13 @@ export async function resetUserFactors(deps: AppDeps, ctx: AdminContext, userId:
       .where('user_id', '=', userId)
       .where('consumed_at', 'is', null)
       .execute();
-    await recordAudit(trx, clock, { ...auditBase(ctx, userId), action: 'user.mfa_reset' });
+    await recordAudit(trx, clock, { ...actorAudit(actor, 'user', userId), action: 'user.mfa_reset' });
     await queueMail(trx, deps, {
       to: user.email,
       locale: user.locale,
-      template: 'mfa-reset',
+      template: mfaResetMail,
       vars: { email: user.email, portalUrl: `${deps.config.publicUrl}/login` },
-      tenantId: ctx.scope.tenantId,
+      tenantId: actor.tenantId,
     });
   });
 }

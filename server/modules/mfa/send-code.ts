@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { queueSms } from '../../platform/sms/outbox.js';
 import { CODE_MINUTES, hashCode, newOtpCode } from './codes.js';
+import { mfaCodeMail } from './mails.js';
 
 type CodeInput = {
   purpose: 'login' | 'mobile';
@@ -41,7 +42,7 @@ export async function sendCode(trx: Db, deps: AppDeps, input: CodeInput): Promis
     await queueMail(trx, deps, {
       to: input.to,
       locale: input.locale,
-      template: 'mfa-code',
+      template: mfaCodeMail,
       vars: { ...vars, email: input.email },
     });
   else

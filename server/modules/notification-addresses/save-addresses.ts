@@ -13,6 +13,7 @@ import { AppError } from '../../platform/errors.js';
 import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
+import { notificationAddressVerificationMail } from './mails.js';
 import { storedAddresses } from './repository.js';
 
 export const VERIFICATION_VALID_HOURS = 24;
@@ -96,7 +97,7 @@ export async function saveNotificationAddresses(
         to: email,
         locale: user.locale,
         tenantId,
-        template: 'notification-address-verification',
+        template: notificationAddressVerificationMail,
         vars: {
           email,
           tenantCode: tenant.code,

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { assertAcceptablePassword } from './check-new-password.js';
+import { passwordChangedMail } from './mails.js';
 import { organizationsOfUser } from './policy-repository.js';
 import { setPassword } from './set-password.js';
 
@@ -66,7 +67,7 @@ export async function changePassword(deps: AppDeps, input: ChangeInput): Promise
     await queueMail(trx, deps, {
       to: user.email,
       locale: user.locale,
-      template: 'password-changed',
+      template: passwordChangedMail,
       vars: {
         email: user.email,
         changedAt: formatDateTime(clock.now(), user.locale, user.time_zone),

@@ -8,6 +8,7 @@ import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
 import { reissueInvitation } from '../invitations/reissue-invitation.js';
 import { queueTenantMail } from '../mail-templates/engine.js';
+import { passwordResetMail } from './mails.js';
 
 export const RESET_VALID_MINUTES = 60;
 /**
@@ -81,7 +82,7 @@ async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void
     await queueMail(trx, deps, {
       to: user.email,
       locale: user.locale,
-      template: 'password-reset',
+      template: passwordResetMail,
       vars: { email: user.email, url, expiresAt: expires, portalUrl: loginUrl },
     });
   }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { assertAcceptablePassword } from './check-new-password.js';
+import { passwordChangedMail } from './mails.js';
 import { organizationsOfUser, passwordPolicyFor } from './policy-repository.js';
 import { assertResetUsable, findResetByToken } from './reset-repository.js';
 import { setPassword } from './set-password.js';
@@ -71,7 +72,7 @@ export async function resetPassword(deps: AppDeps, input: ResetInput): Promise<v
     await queueMail(trx, deps, {
       to: reset.email,
       locale: reset.locale,
-      template: 'password-changed',
+      template: passwordChangedMail,
       vars: {
         email: reset.email,
         changedAt: formatDateTime(now, reset.locale, reset.time_zone),

@@ -2,16 +2,17 @@ import type { Locale } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../clock.js';
 import type { Jobs } from '../jobs.js';
-import { type MailTemplateName, type MailVars, renderMail } from './templates.js';
+import { type MailTemplate, renderMail } from './templates.js';
 
 export const OUTBOX_QUEUE = 'outbox-deliver';
 export type OutboxJob = { outboxId: string };
 
-type QueueMailInput<N extends MailTemplateName> = {
+type QueueMailInput<V> = {
   to: string;
   locale: Locale;
-  template: N;
-  vars: MailVars<N>;
+  /** The mail, from the module that sends it (`modules/<area>/mails.ts`). */
+  template: MailTemplate<V>;
+  vars: NoInfer<V>;
   tenantId?: string | null;
 };
 
@@ -56,18 +57,18 @@ export async function insertOutbox(
   return row.id;
 }
 
-/** Renders one of the platform's own mails and writes it to the outbox (see `insertOutbox`). */
-export async function queueMail<N extends MailTemplateName>(
+/** Renders one of the portal's own mails and writes it to the outbox (see `insertOutbox`). */
+export async function queueMail<V>(
   trx: Db,
   deps: { clock: Clock; jobs: Jobs },
-  input: QueueMailInput<N>,
+  input: QueueMailInput<V>,
 ): Promise<string> {
   const { subject, body } = renderMail(input.template, input.locale, input.vars);
   return insertOutbox(trx, deps, {
     channel: 'mail',
     to: input.to,
     locale: input.locale,
-    template: input.template,
+    template: input.template.name,
     subject,
     body,
     tenantId: input.tenantId,

@@ -1,7 +1,4 @@
-import type { Locale } from '../../../common/roles.js';
-import type { Rendered } from '../../platform/mail/templates.js';
-
-type Template<V> = Record<Locale, (vars: V) => Rendered>;
+import { mailFooter as footer, type MailTemplate } from '../../platform/mail/templates.js';
 
 export type AccountDownloadVars = {
   email: string;
@@ -11,13 +8,9 @@ export type AccountDownloadVars = {
   expiresAt: string;
 };
 
-const footer = {
-  ja: '本メールはシステムより自動送信されたものです。返信はできません。',
-  en: 'This message was sent automatically. Please do not reply.',
-};
-
 /** The completed account procedure (`004 §3-4`, `§3-5`): a download link valid 7 days, usable once. */
-const accountDownload: Template<AccountDownloadVars> = {
+export const accountDownloadMail: MailTemplate<AccountDownloadVars> = {
+  name: 'account-download',
   ja: (v) => {
     const what = v.kind === 'certificate' ? 'クライアント証明書' : '管理者の仮パスワード';
     return {
@@ -63,7 +56,8 @@ const accountDownload: Template<AccountDownloadVars> = {
 export type CertificatePasswordVars = { email: string; password: string };
 
 /** The PKCS#12 password, in its own message apart from the download link. */
-const certificatePassword: Template<CertificatePasswordVars> = {
+export const certificatePasswordMail: MailTemplate<CertificatePasswordVars> = {
+  name: 'certificate-password',
   ja: (v) => ({
     subject: '【Madoguchi】クライアント証明書のパスワード',
     body: [
@@ -93,8 +87,3 @@ const certificatePassword: Template<CertificatePasswordVars> = {
     ].join('\n'),
   }),
 };
-
-export const accountRequestMailTemplates = {
-  'account-download': accountDownload,
-  'certificate-password': certificatePassword,
-} as const;
