@@ -1,10 +1,10 @@
 import { createBrowserRouter } from 'react-router';
-import { NotFoundPage } from '../features/errors/NotFoundPage.js';
 import { customerRoutes } from '../portals/customer/customerRoutes.js';
 import { operatorRoutes } from '../portals/operator/operatorRoutes.js';
 import { partnerRoutes } from '../portals/partner/partnerRoutes.js';
 import { publicRoutes } from '../portals/public/publicRoutes.js';
 import { HomeRedirect } from './guards/HomeRedirect.js';
+import { lazyPage } from './lazyPage.js';
 
 export const router = createBrowserRouter([
   { path: '/', element: <HomeRedirect /> },
@@ -12,5 +12,8 @@ export const router = createBrowserRouter([
   operatorRoutes,
   partnerRoutes,
   customerRoutes,
-  { path: '*', element: <NotFoundPage /> },
+  {
+    path: '*',
+    element: lazyPage(() => import('../features/errors/NotFoundPage.js'), 'NotFoundPage', { fullPage: true }),
+  },
 ]);

@@ -1,24 +1,30 @@
 import type { RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
-import { AccountRequestsPage } from '../../features/accountRequests/AccountRequestsPage.js';
-import { CustomerHomePage } from '../../features/customerHome/CustomerHomePage.js';
-import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
-import { OrganizationSettingsPage } from '../../features/mfaPolicy/OrganizationSettingsPage.js';
-import { UsersPage } from '../../features/users/UsersPage.js';
-import { CustomerShell } from './CustomerShell.js';
+import { lazyPage } from '../../app/lazyPage.js';
+import { notFoundContent, organizationSettingsPage, usersPage } from '../sharedPages.js';
 
+// The portal's shell and every page are chunks of their own, fetched when first shown.
 export const customerRoutes: RouteObject = {
   path: '/customer',
   element: (
     <RequirePortal kind="customer">
-      <CustomerShell />
+      {lazyPage(() => import('./CustomerShell.js'), 'CustomerShell', { fullPage: true })}
     </RequirePortal>
   ),
   children: [
-    { index: true, element: <CustomerHomePage /> },
-    { path: 'users', element: <UsersPage /> },
-    { path: 'settings', element: <OrganizationSettingsPage /> },
-    { path: 'account-requests', element: <AccountRequestsPage /> },
-    { path: '*', element: <NotFoundContent /> },
+    {
+      index: true,
+      element: lazyPage(() => import('../../features/customerHome/CustomerHomePage.js'), 'CustomerHomePage'),
+    },
+    { path: 'users', element: usersPage },
+    { path: 'settings', element: organizationSettingsPage },
+    {
+      path: 'account-requests',
+      element: lazyPage(
+        () => import('../../features/accountRequests/AccountRequestsPage.js'),
+        'AccountRequestsPage',
+      ),
+    },
+    { path: '*', element: notFoundContent },
   ],
 };

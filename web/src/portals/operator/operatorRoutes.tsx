@@ -1,29 +1,45 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
-import { OperatorAccountRequestsPage } from '../../features/accountRequests/OperatorAccountRequestsPage.js';
-import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
-import { OperatorPolicyPage } from '../../features/passwordPolicy/OperatorPolicyPage.js';
-import { TenantDetailPage } from '../../features/tenants/TenantDetailPage.js';
-import { TenantListPage } from '../../features/tenants/TenantListPage.js';
-import { TermsAdminPage } from '../../features/terms/TermsAdminPage.js';
-import { UsersPage } from '../../features/users/UsersPage.js';
-import { OperatorShell } from './OperatorShell.js';
+import { lazyPage } from '../../app/lazyPage.js';
+import { notFoundContent, usersPage } from '../sharedPages.js';
 
+// The portal's shell and every page are chunks of their own, fetched when first shown.
 export const operatorRoutes: RouteObject = {
   path: '/operator',
   element: (
     <RequirePortal kind="operator">
-      <OperatorShell />
+      {lazyPage(() => import('./OperatorShell.js'), 'OperatorShell', { fullPage: true })}
     </RequirePortal>
   ),
   children: [
     { index: true, element: <Navigate to="/operator/tenants" replace /> },
-    { path: 'tenants', element: <TenantListPage /> },
-    { path: 'tenants/:tenantId', element: <TenantDetailPage /> },
-    { path: 'users', element: <UsersPage /> },
-    { path: 'terms', element: <TermsAdminPage /> },
-    { path: 'password-policy', element: <OperatorPolicyPage /> },
-    { path: 'account-requests', element: <OperatorAccountRequestsPage /> },
-    { path: '*', element: <NotFoundContent /> },
+    {
+      path: 'tenants',
+      element: lazyPage(() => import('../../features/tenants/TenantListPage.js'), 'TenantListPage'),
+    },
+    {
+      path: 'tenants/:tenantId',
+      element: lazyPage(() => import('../../features/tenants/TenantDetailPage.js'), 'TenantDetailPage'),
+    },
+    { path: 'users', element: usersPage },
+    {
+      path: 'terms',
+      element: lazyPage(() => import('../../features/terms/TermsAdminPage.js'), 'TermsAdminPage'),
+    },
+    {
+      path: 'password-policy',
+      element: lazyPage(
+        () => import('../../features/passwordPolicy/OperatorPolicyPage.js'),
+        'OperatorPolicyPage',
+      ),
+    },
+    {
+      path: 'account-requests',
+      element: lazyPage(
+        () => import('../../features/accountRequests/OperatorAccountRequestsPage.js'),
+        'OperatorAccountRequestsPage',
+      ),
+    },
+    { path: '*', element: notFoundContent },
   ],
 };

@@ -1,46 +1,95 @@
 import type { RouteObject } from 'react-router';
 import { RequirePortal } from '../../app/guards/RequirePortal.js';
-import { CustomerCreatePage } from '../../features/customers/CustomerCreatePage.js';
-import { CustomerDetailPage } from '../../features/customers/CustomerDetailPage.js';
-import { CustomerEditPage } from '../../features/customers/CustomerEditPage.js';
-import { CustomerListPage } from '../../features/customers/CustomerListPage.js';
-import { CustomerUserCreatePage } from '../../features/customers/CustomerUserCreatePage.js';
-import { CustomerUserDeletePage } from '../../features/customers/CustomerUserDeletePage.js';
-import { CustomerUserEditPage } from '../../features/customers/CustomerUserEditPage.js';
-import { PartnerDashboardPage } from '../../features/dashboard/PartnerDashboardPage.js';
-import { NotFoundContent } from '../../features/errors/NotFoundPage.js';
-import { MailTemplateEditPage } from '../../features/mailTemplates/MailTemplateEditPage.js';
-import { MailTemplateListPage } from '../../features/mailTemplates/MailTemplateListPage.js';
-import { OrganizationSettingsPage } from '../../features/mfaPolicy/OrganizationSettingsPage.js';
-import { NotificationAddressesPage } from '../../features/tenantSettings/NotificationAddressesPage.js';
-import { SupportPage } from '../../features/tenantSettings/SupportPage.js';
-import { TenantSettingsPage } from '../../features/tenantSettings/TenantSettingsPage.js';
-import { UsersPage } from '../../features/users/UsersPage.js';
-import { PartnerShell } from './PartnerShell.js';
+import { lazyPage } from '../../app/lazyPage.js';
+import { notFoundContent, organizationSettingsPage, usersPage } from '../sharedPages.js';
 
+// The portal's shell and every page are chunks of their own, fetched when first shown.
 export const partnerRoutes: RouteObject = {
   path: '/partner',
   element: (
     <RequirePortal kind="partner">
-      <PartnerShell />
+      {lazyPage(() => import('./PartnerShell.js'), 'PartnerShell', { fullPage: true })}
     </RequirePortal>
   ),
   children: [
-    { index: true, element: <PartnerDashboardPage /> },
-    { path: 'users', element: <UsersPage /> },
-    { path: 'customers', element: <CustomerListPage /> },
-    { path: 'customers/new', element: <CustomerCreatePage /> },
-    { path: 'customers/:customerId', element: <CustomerDetailPage /> },
-    { path: 'customers/:customerId/edit', element: <CustomerEditPage /> },
-    { path: 'customers/:customerId/users/new', element: <CustomerUserCreatePage /> },
-    { path: 'customers/:customerId/users/:userId/edit', element: <CustomerUserEditPage /> },
-    { path: 'customers/:customerId/users/:userId/delete', element: <CustomerUserDeletePage /> },
-    { path: 'settings', element: <OrganizationSettingsPage /> },
-    { path: 'tenant-settings', element: <TenantSettingsPage /> },
-    { path: 'notification-addresses', element: <NotificationAddressesPage /> },
-    { path: 'support', element: <SupportPage /> },
-    { path: 'mail-templates', element: <MailTemplateListPage /> },
-    { path: 'mail-templates/:templateKey', element: <MailTemplateEditPage /> },
-    { path: '*', element: <NotFoundContent /> },
+    {
+      index: true,
+      element: lazyPage(
+        () => import('../../features/dashboard/PartnerDashboardPage.js'),
+        'PartnerDashboardPage',
+      ),
+    },
+    { path: 'users', element: usersPage },
+    {
+      path: 'customers',
+      element: lazyPage(() => import('../../features/customers/CustomerListPage.js'), 'CustomerListPage'),
+    },
+    {
+      path: 'customers/new',
+      element: lazyPage(() => import('../../features/customers/CustomerCreatePage.js'), 'CustomerCreatePage'),
+    },
+    {
+      path: 'customers/:customerId',
+      element: lazyPage(() => import('../../features/customers/CustomerDetailPage.js'), 'CustomerDetailPage'),
+    },
+    {
+      path: 'customers/:customerId/edit',
+      element: lazyPage(() => import('../../features/customers/CustomerEditPage.js'), 'CustomerEditPage'),
+    },
+    {
+      path: 'customers/:customerId/users/new',
+      element: lazyPage(
+        () => import('../../features/customers/CustomerUserCreatePage.js'),
+        'CustomerUserCreatePage',
+      ),
+    },
+    {
+      path: 'customers/:customerId/users/:userId/edit',
+      element: lazyPage(
+        () => import('../../features/customers/CustomerUserEditPage.js'),
+        'CustomerUserEditPage',
+      ),
+    },
+    {
+      path: 'customers/:customerId/users/:userId/delete',
+      element: lazyPage(
+        () => import('../../features/customers/CustomerUserDeletePage.js'),
+        'CustomerUserDeletePage',
+      ),
+    },
+    { path: 'settings', element: organizationSettingsPage },
+    {
+      path: 'tenant-settings',
+      element: lazyPage(
+        () => import('../../features/tenantSettings/TenantSettingsPage.js'),
+        'TenantSettingsPage',
+      ),
+    },
+    {
+      path: 'notification-addresses',
+      element: lazyPage(
+        () => import('../../features/tenantSettings/NotificationAddressesPage.js'),
+        'NotificationAddressesPage',
+      ),
+    },
+    {
+      path: 'support',
+      element: lazyPage(() => import('../../features/tenantSettings/SupportPage.js'), 'SupportPage'),
+    },
+    {
+      path: 'mail-templates',
+      element: lazyPage(
+        () => import('../../features/mailTemplates/MailTemplateListPage.js'),
+        'MailTemplateListPage',
+      ),
+    },
+    {
+      path: 'mail-templates/:templateKey',
+      element: lazyPage(
+        () => import('../../features/mailTemplates/MailTemplateEditPage.js'),
+        'MailTemplateEditPage',
+      ),
+    },
+    { path: '*', element: notFoundContent },
   ],
 };

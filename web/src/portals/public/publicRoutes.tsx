@@ -1,62 +1,89 @@
+import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireUser } from '../../app/guards/RequireUser.js';
-import { AccountPage } from '../../features/account/AccountPage.js';
-import { DownloadPage } from '../../features/accountRequests/DownloadPage.js';
-import { LoginPage } from '../../features/auth/LoginPage.js';
-import { AcceptInvitationPage } from '../../features/invitations/AcceptInvitationPage.js';
-import { MfaSetupPage } from '../../features/mfa/MfaSetupPage.js';
-import { SelectOrganizationPage } from '../../features/organizations/SelectOrganizationPage.js';
-import { ChangePasswordPage } from '../../features/passwords/ChangePasswordPage.js';
-import { ForgotPasswordPage } from '../../features/passwords/ForgotPasswordPage.js';
-import { ResetPasswordPage } from '../../features/passwords/ResetPasswordPage.js';
-import { VerifyNotificationAddressPage } from '../../features/tenantSettings/VerifyNotificationAddressPage.js';
-import { TermsPage } from '../../features/terms/TermsPage.js';
+import { lazyPage } from '../../app/lazyPage.js';
 
+const signedIn = (element: ReactElement): ReactElement => <RequireUser>{element}</RequireUser>;
+const fullPage = { fullPage: true };
+
+// Every page is a chunk of its own, fetched when first shown (the sign-in page pulls in no portal).
 export const publicRoutes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
-  { path: '/password-reset', element: <ForgotPasswordPage /> },
-  { path: '/password-reset/:token', element: <ResetPasswordPage /> },
-  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
-  { path: '/downloads/:token', element: <DownloadPage /> },
-  { path: '/notification-addresses/verify/:token', element: <VerifyNotificationAddressPage /> },
+  {
+    path: '/login',
+    element: lazyPage(() => import('../../features/auth/LoginPage.js'), 'LoginPage', fullPage),
+  },
+  {
+    path: '/password-reset',
+    element: lazyPage(
+      () => import('../../features/passwords/ForgotPasswordPage.js'),
+      'ForgotPasswordPage',
+      fullPage,
+    ),
+  },
+  {
+    path: '/password-reset/:token',
+    element: lazyPage(
+      () => import('../../features/passwords/ResetPasswordPage.js'),
+      'ResetPasswordPage',
+      fullPage,
+    ),
+  },
+  {
+    path: '/invitations/:token',
+    element: lazyPage(
+      () => import('../../features/invitations/AcceptInvitationPage.js'),
+      'AcceptInvitationPage',
+      fullPage,
+    ),
+  },
+  {
+    path: '/downloads/:token',
+    element: lazyPage(
+      () => import('../../features/accountRequests/DownloadPage.js'),
+      'DownloadPage',
+      fullPage,
+    ),
+  },
+  {
+    path: '/notification-addresses/verify/:token',
+    element: lazyPage(
+      () => import('../../features/tenantSettings/VerifyNotificationAddressPage.js'),
+      'VerifyNotificationAddressPage',
+      fullPage,
+    ),
+  },
   {
     path: '/select',
-    element: (
-      <RequireUser>
-        <SelectOrganizationPage />
-      </RequireUser>
+    element: signedIn(
+      lazyPage(
+        () => import('../../features/organizations/SelectOrganizationPage.js'),
+        'SelectOrganizationPage',
+        fullPage,
+      ),
     ),
   },
   {
     path: '/account',
-    element: (
-      <RequireUser>
-        <AccountPage />
-      </RequireUser>
+    element: signedIn(
+      lazyPage(() => import('../../features/account/AccountPage.js'), 'AccountPage', fullPage),
     ),
   },
   {
     path: '/password/change',
-    element: (
-      <RequireUser>
-        <ChangePasswordPage />
-      </RequireUser>
+    element: signedIn(
+      lazyPage(
+        () => import('../../features/passwords/ChangePasswordPage.js'),
+        'ChangePasswordPage',
+        fullPage,
+      ),
     ),
   },
   {
     path: '/mfa/setup',
-    element: (
-      <RequireUser>
-        <MfaSetupPage />
-      </RequireUser>
-    ),
+    element: signedIn(lazyPage(() => import('../../features/mfa/MfaSetupPage.js'), 'MfaSetupPage', fullPage)),
   },
   {
     path: '/terms',
-    element: (
-      <RequireUser>
-        <TermsPage />
-      </RequireUser>
-    ),
+    element: signedIn(lazyPage(() => import('../../features/terms/TermsPage.js'), 'TermsPage', fullPage)),
   },
 ];
