@@ -1,4 +1,4 @@
-/** Shared server/browser messages of mail templates (PP-7); merged into \`sharedMessages\`. */
+/** Shared server/browser messages of mail templates (PP-7); merged into `sharedMessages`. */
 export const mailTemplateMessages = {
   ja: {
     /** `{value}`: the placeholder as written, e.g. `{{Foo}}` (see `unknownPlaceholderMessage`). */

@@ -1,4 +1,4 @@
-/** Shared server/browser messages of tenant selection, tenant settings, notification addresses and the support page; merged into \`sharedMessages\`. */
+/** Shared server/browser messages of tenant selection, tenant settings, notification addresses and the support page; merged into `sharedMessages`. */
 export const tenantMessages = {
   ja: {
     'validation.webUrl': 'http:// または https:// で始まるURLを入力してください。',

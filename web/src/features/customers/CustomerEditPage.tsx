@@ -35,7 +35,7 @@ export function CustomerEditPage() {
           note={t('customers.editNote')}
           busy={update.isPending}
           check={(values) =>
-            customer.data && !hasCustomerChanges(customer.data, values) ? t('customers.noChanges') : null
+            customer.data && !hasCustomerChanges(customer.data, values) ? t('error.no_changes') : null
           }
           onSubmit={(values, fail) =>
             confirm(t('customers.editConfirm'), () =>

@@ -35,7 +35,7 @@ export function CustomerUserEditPage() {
           busy={update.isPending}
           onBack={back}
           check={(values) =>
-            user.data && !hasCustomerUserChanges(user.data, values) ? t('customers.noChanges') : null
+            user.data && !hasCustomerUserChanges(user.data, values) ? t('error.no_changes') : null
           }
           onSubmit={(values, fail) =>
             confirm(t('customerUsers.editConfirm'), () =>
