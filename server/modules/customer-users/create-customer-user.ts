@@ -1,9 +1,9 @@
 import { type CustomerUserBody, customerUserName } from '../../../common/customer-users.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { createInvitation } from '../invitations/create-invitation.js';
-import { auditBase, type PartnerContext } from './context.js';
 import { customerOf } from './repository.js';
 
 /**
@@ -14,12 +14,12 @@ import { customerOf } from './repository.js';
  */
 export async function createCustomerUser(
   deps: AppDeps,
-  ctx: PartnerContext,
+  actor: PartnerActor,
   customerId: string,
   input: CustomerUserBody,
 ): Promise<{ id: string; code: string }> {
   return deps.db.transaction().execute(async (trx) => {
-    const customer = await customerOf(trx, ctx.tenantId, customerId, true);
+    const customer = await customerOf(trx, actor.tenantId, customerId, true);
     // Already in the list (even still invited): the partner edits or deletes that user instead.
     const existing = await trx
       .selectFrom('memberships as m')
@@ -38,8 +38,8 @@ export async function createCustomerUser(
       },
       email: input.email,
       role: 'admin',
-      invitedBy: ctx.userId,
-      ip: ctx.ip,
+      invitedBy: actor.userId,
+      ip: actor.ip,
       kind: 'activation',
       profile: {
         name: customerUserName(input),
@@ -54,7 +54,7 @@ export async function createCustomerUser(
       .where('id', '=', invitation.userId)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, user.id),
+      ...actorAudit(actor, 'user', user.id),
       action: 'customer_user.create',
       details: { customerId, email: invitation.email },
     });

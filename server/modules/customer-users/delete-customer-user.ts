@@ -1,9 +1,9 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { cancelOpenInvitations } from '../invitations/repository.js';
 import { deleteOrphanAccounts } from '../users/repository.js';
-import { auditBase, type PartnerContext } from './context.js';
 import { customerOf } from './repository.js';
 
 /**
@@ -12,12 +12,12 @@ import { customerOf } from './repository.js';
  */
 export async function deleteCustomerUser(
   deps: AppDeps,
-  ctx: PartnerContext,
+  actor: PartnerActor,
   customerId: string,
   userId: string,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await customerOf(trx, ctx.tenantId, customerId, true);
+    await customerOf(trx, actor.tenantId, customerId, true);
     const membership = await trx
       .selectFrom('memberships')
       .select('id')
@@ -41,7 +41,7 @@ export async function deleteCustomerUser(
     await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: false });
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, userId),
+      ...actorAudit(actor, 'user', userId),
       action: 'customer_user.delete',
       details: { customerId, code: user.code, email: user.email, userDeleted: deleted.length > 0 },
     });

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { customerUserBody } from '../../../common/customer-users.js';
 import type { AppDeps } from '../../deps.js';
+import { partnerActor } from '../../platform/auth/actor.js';
 import type { Access } from '../../platform/auth/scope.js';
-import { partnerContext } from './context.js';
 import { createCustomerUser } from './create-customer-user.js';
 import { deleteCustomerUser } from './delete-customer-user.js';
 import { customerOf, findCustomerUser, listCustomerUsers } from './repository.js';
@@ -38,8 +38,8 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (req) => {
-      const ctx = partnerContext(req);
-      await customerOf(deps.db, ctx.tenantId, req.params.customerId);
+      const actor = partnerActor(req);
+      await customerOf(deps.db, actor.tenantId, req.params.customerId);
       return { items: await listCustomerUsers(deps.db, req.params.customerId, deps.clock.now()) };
     },
   );
@@ -58,7 +58,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (req, reply) =>
       reply
         .status(201)
-        .send(await createCustomerUser(deps, partnerContext(req), req.params.customerId, req.body)),
+        .send(await createCustomerUser(deps, partnerActor(req), req.params.customerId, req.body)),
   );
 
   app.get(
@@ -68,8 +68,8 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: { tags: ['customer-users'], params: userParams, response: { 200: customerUser } },
     },
     async (req) => {
-      const ctx = partnerContext(req);
-      await customerOf(deps.db, ctx.tenantId, req.params.customerId);
+      const actor = partnerActor(req);
+      await customerOf(deps.db, actor.tenantId, req.params.customerId);
       return findCustomerUser(deps.db, req.params.customerId, req.params.userId, deps.clock.now());
     },
   );
@@ -87,7 +87,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req) => {
       const { customerId, userId } = req.params;
-      await updateCustomerUser(deps, partnerContext(req), customerId, userId, req.body);
+      await updateCustomerUser(deps, partnerActor(req), customerId, userId, req.body);
       return findCustomerUser(deps.db, customerId, userId, deps.clock.now());
     },
   );
@@ -96,7 +96,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     '/api/partner/customers/:customerId/users/:userId',
     { config: { access: partner }, schema: { tags: ['customer-users'], params: userParams } },
     async (req, reply) => {
-      await deleteCustomerUser(deps, partnerContext(req), req.params.customerId, req.params.userId);
+      await deleteCustomerUser(deps, partnerActor(req), req.params.customerId, req.params.userId);
       return reply.status(204).send();
     },
   );

@@ -1,10 +1,10 @@
 import { type CustomerUserBody, customerUserName } from '../../../common/customer-users.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { reissueInvitation } from '../invitations/reissue-invitation.js';
 import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
-import { auditBase, type PartnerContext } from './context.js';
 import { customerOf, findCustomerUser } from './repository.js';
 
 /**
@@ -15,13 +15,13 @@ import { customerOf, findCustomerUser } from './repository.js';
  */
 export async function updateCustomerUser(
   deps: AppDeps,
-  ctx: PartnerContext,
+  actor: PartnerActor,
   customerId: string,
   userId: string,
   input: CustomerUserBody,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await customerOf(trx, ctx.tenantId, customerId, true);
+    await customerOf(trx, actor.tenantId, customerId, true);
     const membership = await trx
       .selectFrom('memberships')
       .select(['id', 'status'])
@@ -67,12 +67,12 @@ export async function updateCustomerUser(
     if (emailChanged && membership.status === 'invited') {
       await reissueInvitation(trx, deps, {
         membershipId: membership.id,
-        actorUserId: ctx.userId,
-        ip: ctx.ip,
+        actorUserId: actor.userId,
+        ip: actor.ip,
       });
     }
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, userId),
+      ...actorAudit(actor, 'user', userId),
       action: 'customer_user.update',
       details: { customerId, fields: changed },
     });

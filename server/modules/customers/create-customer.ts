@@ -3,11 +3,11 @@ import { formatCustomerCode } from '../../../common/codes.js';
 import type { CustomerBody } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { PartnerContext } from './context.js';
+import type { PartnerActor } from '../../platform/auth/actor.js';
 import { profileColumns } from './profile-columns.js';
 
 /** 顧客作成 (CU-2): the customer organisation with the next `A` code and its profile, audited. */
-export async function createCustomer(deps: AppDeps, ctx: PartnerContext, body: CustomerBody) {
+export async function createCustomer(deps: AppDeps, actor: PartnerActor, body: CustomerBody) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const { n } = (await sql<{ n: string }>`SELECT nextval('customer_code_seq') AS n`.execute(trx)).rows[0]!;
@@ -17,7 +17,7 @@ export async function createCustomer(deps: AppDeps, ctx: PartnerContext, body: C
         kind: 'customer',
         code: formatCustomerCode(BigInt(n)),
         name: body.name,
-        tenant_id: ctx.tenantId,
+        tenant_id: actor.tenantId,
         created_at: now,
       })
       .returning(['id', 'code'])
@@ -26,20 +26,20 @@ export async function createCustomer(deps: AppDeps, ctx: PartnerContext, body: C
       .insertInto('customers')
       .values({
         id: organization.id,
-        tenant_id: ctx.tenantId,
+        tenant_id: actor.tenantId,
         ...profileColumns(body),
         created_at: now,
         updated_at: now,
       })
       .execute();
     await recordAudit(trx, deps.clock, {
-      actorUserId: ctx.userId,
-      organizationId: ctx.organizationId,
-      tenantId: ctx.tenantId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      tenantId: actor.tenantId,
       action: 'customer.create',
       targetType: 'customer',
       targetId: organization.id,
-      ip: ctx.ip,
+      ip: actor.ip,
       details: { code: organization.code, name: body.name },
     });
     return organization;

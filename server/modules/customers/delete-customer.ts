@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { PartnerActor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { deleteOrphanAccounts } from '../users/repository.js';
-import type { PartnerContext } from './context.js';
 import { customerDeletionBlockers } from './deletion-blockers.js';
 import { lockCustomer } from './repository.js';
 
@@ -12,9 +12,9 @@ import { lockCustomer } from './repository.js';
  * everything that belongs to it (profile, memberships, invitations, groups, … by cascade), and so
  * do its login users that are left without any membership. Audited.
  */
-export async function deleteCustomer(deps: AppDeps, ctx: PartnerContext, customerId: string): Promise<void> {
+export async function deleteCustomer(deps: AppDeps, actor: PartnerActor, customerId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const customer = await lockCustomer(trx, ctx.tenantId, customerId);
+    const customer = await lockCustomer(trx, actor.tenantId, customerId);
     if (!customer) throw notFound();
     const blockers = await customerDeletionBlockers(trx, customerId);
     if (blockers.length > 0) throw new AppError(409, `customer_has_${blockers[0]}`);
@@ -30,13 +30,13 @@ export async function deleteCustomer(deps: AppDeps, ctx: PartnerContext, custome
       { keepAccountsWithPassword: false },
     );
     await recordAudit(trx, deps.clock, {
-      actorUserId: ctx.userId,
-      organizationId: ctx.organizationId,
-      tenantId: ctx.tenantId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      tenantId: actor.tenantId,
       action: 'customer.delete',
       targetType: 'customer',
       targetId: customerId,
-      ip: ctx.ip,
+      ip: actor.ip,
       details: { code: customer.code, name: customer.name, deletedUserIds },
     });
   });

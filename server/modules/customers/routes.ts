@@ -7,9 +7,9 @@ import {
   customerStatuses,
 } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
+import { partnerActor } from '../../platform/auth/actor.js';
 import type { Access } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
-import { partnerContext } from './context.js';
 import { createCustomer } from './create-customer.js';
 import { deleteCustomer } from './delete-customer.js';
 import { customerDeletionBlockers } from './deletion-blockers.js';
@@ -64,7 +64,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         response: { 200: z.object({ items: z.array(listItem), total: z.number() }) },
       },
     },
-    async (req) => listCustomers(deps.db, partnerContext(req).tenantId, req.query),
+    async (req) => listCustomers(deps.db, partnerActor(req).tenantId, req.query),
   );
 
   app.post(
@@ -77,7 +77,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         response: { 201: z.object({ id: z.string(), code: z.string() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await createCustomer(deps, partnerContext(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createCustomer(deps, partnerActor(req), req.body)),
   );
 
   app.get(
@@ -86,7 +86,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       config: { access: partners },
       schema: { tags: ['customers'], params: idParams, response: { 200: detail } },
     },
-    async (req) => showDetail(partnerContext(req).tenantId, req.params.customerId),
+    async (req) => showDetail(partnerActor(req).tenantId, req.params.customerId),
   );
 
   app.patch(
@@ -96,9 +96,9 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: { tags: ['customers'], params: idParams, body: customerBody, response: { 200: detail } },
     },
     async (req) => {
-      const ctx = partnerContext(req);
-      await updateCustomer(deps, ctx, req.params.customerId, req.body);
-      return showDetail(ctx.tenantId, req.params.customerId);
+      const actor = partnerActor(req);
+      await updateCustomer(deps, actor, req.params.customerId, req.body);
+      return showDetail(actor.tenantId, req.params.customerId);
     },
   );
 
@@ -106,7 +106,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/partner/customers/:customerId',
     { config: { access: partners }, schema: { tags: ['customers'], params: idParams } },
     async (req, reply) => {
-      await deleteCustomer(deps, partnerContext(req), req.params.customerId);
+      await deleteCustomer(deps, partnerActor(req), req.params.customerId);
       return reply.status(204).send();
     },
   );

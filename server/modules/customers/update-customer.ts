@@ -1,8 +1,8 @@
 import type { CustomerBody } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { PartnerActor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import type { PartnerContext } from './context.js';
 import { profileColumns, profileFields } from './profile-columns.js';
 import { lockCustomer } from './repository.js';
 
@@ -12,12 +12,12 @@ import { lockCustomer } from './repository.js';
  */
 export async function updateCustomer(
   deps: AppDeps,
-  ctx: PartnerContext,
+  actor: PartnerActor,
   customerId: string,
   body: CustomerBody,
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const current = await lockCustomer(trx, ctx.tenantId, customerId);
+    const current = await lockCustomer(trx, actor.tenantId, customerId);
     if (!current) throw notFound();
     const changedProfile = profileFields.filter((f) => body[f] !== current[f]);
     const nameChanged = body.name !== current.name;
@@ -34,13 +34,13 @@ export async function updateCustomer(
       .where('id', '=', customerId)
       .execute();
     await recordAudit(trx, deps.clock, {
-      actorUserId: ctx.userId,
-      organizationId: ctx.organizationId,
-      tenantId: ctx.tenantId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
+      tenantId: actor.tenantId,
       action: 'customer.update',
       targetType: 'customer',
       targetId: customerId,
-      ip: ctx.ip,
+      ip: actor.ip,
       details: { code: current.code, fields: [...(nameChanged ? ['name'] : []), ...changedProfile] },
     });
   });

@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mfaMethods, mfaPolicyBody } from '../../../common/mfa.js';
 import type { AppDeps } from '../../deps.js';
+import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
-import { adminContext, orgAdmins } from '../users/routes.js';
+import { orgAdmins } from '../users/routes.js';
 import { userIdParams } from '../users/schemas.js';
 import { organizationMfaPolicy } from './policy.js';
 import { resetUserFactors } from './reset-user-factors.js';
@@ -24,7 +25,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/users/:userId/mfa/reset',
     { config: { access: orgAdmins }, schema: { tags, params: userIdParams } },
     async (req, reply) => {
-      await resetUserFactors(deps, adminContext(req), req.params.userId);
+      await resetUserFactors(deps, actorOf(req), req.params.userId);
       return reply.status(204).send();
     },
   );

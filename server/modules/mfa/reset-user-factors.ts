@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { assertAccountAction } from '../users/account-rules.js';
-import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { lockMember } from '../users/repository.js';
 import { mfaResetMail } from './mails.js';
 

@@ -1,9 +1,9 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { assertRecentReauth } from '../mfa/reauth.js';
-import type { AdminContext } from './context.js';
 
 /**
  * Accounts are global, memberships belong to an organisation. Every account has one home
@@ -28,16 +28,16 @@ export async function assertAccountManagedHere(trx: Db, organizationId: string, 
 }
 
 /** An admin's own account is changed on the account page, never in user administration. */
-export function assertNotSelf(ctx: AdminContext, userId: string): void {
-  if (userId === ctx.scope.userId) throw new AppError(409, 'cannot_change_self');
+export function assertNotSelf(actor: Actor, userId: string): void {
+  if (userId === actor.userId) throw new AppError(409, 'cannot_change_self');
 }
 
 /**
  * Sensitive actions (temporary password, second-factor reset, role change, unlock) need the
  * admin's password re-entered within the last minutes: 403 `reauth_required` otherwise.
  */
-export function assertStepUp(deps: Pick<AppDeps, 'clock'>, trx: Db, ctx: AdminContext): Promise<void> {
-  return assertRecentReauth(trx, deps.clock.now(), ctx.sessionId);
+export function assertStepUp(deps: Pick<AppDeps, 'clock'>, trx: Db, actor: Actor): Promise<void> {
+  return assertRecentReauth(trx, deps.clock.now(), actor.sessionId);
 }
 
 /**
@@ -47,10 +47,10 @@ export function assertStepUp(deps: Pick<AppDeps, 'clock'>, trx: Db, ctx: AdminCo
 export async function assertAccountAction(
   deps: Pick<AppDeps, 'clock'>,
   trx: Db,
-  ctx: AdminContext,
+  actor: Actor,
   userId: string,
 ) {
-  assertNotSelf(ctx, userId);
-  await assertStepUp(deps, trx, ctx);
-  await assertAccountManagedHere(trx, ctx.scope.organizationId, userId);
+  assertNotSelf(actor, userId);
+  await assertStepUp(deps, trx, actor);
+  await assertAccountManagedHere(trx, actor.organizationId, userId);
 }

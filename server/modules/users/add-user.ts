@@ -1,9 +1,9 @@
 import type { AddUserBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { createInvitation } from '../invitations/create-invitation.js';
-import { type AdminContext, auditBase } from './context.js';
 import { findOrganization, replaceUserGroups } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
 
@@ -17,27 +17,26 @@ import { assertRoleFits } from './role-rules.js';
  */
 export async function addUser(
   deps: AppDeps,
-  ctx: AdminContext,
+  actor: Actor,
   body: AddUserBody,
 ): Promise<{ memberId: string; status: 'invited' }> {
-  const { scope } = ctx;
-  assertRoleFits(scope.kind, body.role, ctx.locale);
+  assertRoleFits(actor.kind, body.role, actor.locale);
   return deps.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('memberships as m')
       .innerJoin('users as u', 'u.id', 'm.user_id')
       .select('m.id')
-      .where('m.organization_id', '=', scope.organizationId)
+      .where('m.organization_id', '=', actor.organizationId)
       .where((eb) => eb(eb.fn('lower', ['u.email']), '=', body.email.toLowerCase()))
       .executeTakeFirst();
     if (existing) throw new AppError(409, 'already_member');
-    const organization = await findOrganization(trx, scope.organizationId);
+    const organization = await findOrganization(trx, actor.organizationId);
     const invitation = await createInvitation(trx, deps, {
-      organization: { ...organization, tenantId: scope.tenantId },
+      organization: { ...organization, tenantId: actor.tenantId },
       email: body.email,
       role: body.role,
-      invitedBy: scope.userId,
-      ip: ctx.ip,
+      invitedBy: actor.userId,
+      ip: actor.ip,
       kind: 'activation',
       profile: {
         name: body.name,
@@ -49,7 +48,7 @@ export async function addUser(
       },
       comment: body.comment,
     });
-    if (body.groupIds) await replaceUserGroups(trx, scope.organizationId, invitation.userId, body.groupIds);
+    if (body.groupIds) await replaceUserGroups(trx, actor.organizationId, invitation.userId, body.groupIds);
     if (body.mfaMethod !== undefined && invitation.newAccount)
       await trx
         .updateTable('users')
@@ -57,7 +56,7 @@ export async function addUser(
         .where('id', '=', invitation.userId)
         .execute();
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, invitation.userId),
+      ...actorAudit(actor, 'user', invitation.userId),
       action: 'user.add',
       details: { email: body.email, role: body.role },
     });

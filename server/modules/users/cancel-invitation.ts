@@ -1,16 +1,16 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { cancelOpenInvitations } from '../invitations/repository.js';
-import { type AdminContext, auditBase } from './context.js';
 import { deleteOrphanAccounts, lockInvitedMember } from './repository.js';
 
 /**
  * 招待取消: the open links stop working (and keep answering "cancelled"), the invited membership
  * is removed, and an account that never got a password and belongs nowhere else goes with it.
  */
-export async function cancelInvitation(deps: AppDeps, ctx: AdminContext, memberId: string): Promise<void> {
+export async function cancelInvitation(deps: AppDeps, actor: Actor, memberId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockInvitedMember(trx, ctx.scope.organizationId, memberId);
+    const membership = await lockInvitedMember(trx, actor.organizationId, memberId);
     const userId = membership.user_id;
     await cancelOpenInvitations(trx, membership.id, deps.clock.now());
     await trx
@@ -21,7 +21,7 @@ export async function cancelInvitation(deps: AppDeps, ctx: AdminContext, memberI
     await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: true });
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, userId),
+      ...actorAudit(actor, 'user', userId),
       action: 'user.invitation_cancel',
       details: { userDeleted: deleted.length > 0 },
     });

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { type AdminContext, auditBase } from './context.js';
 import { lockMember } from './repository.js';
 
 /**
@@ -9,12 +9,11 @@ import { lockMember } from './repository.js';
  * this organisation end now (sessions in their other organisations stay). Only an active
  * membership can be disabled — an invitation is cancelled instead; nobody disables themselves.
  */
-export async function disableUser(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
-  const { scope } = ctx;
-  if (userId === scope.userId) throw new AppError(409, 'cannot_change_self');
+export async function disableUser(deps: AppDeps, actor: Actor, userId: string): Promise<void> {
+  if (userId === actor.userId) throw new AppError(409, 'cannot_change_self');
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const membership = await lockMember(trx, scope.organizationId, userId);
+    const membership = await lockMember(trx, actor.organizationId, userId);
     if (membership.status === 'disabled') return;
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
     await trx
@@ -30,7 +29,7 @@ export async function disableUser(deps: AppDeps, ctx: AdminContext, userId: stri
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, userId),
+      ...actorAudit(actor, 'user', userId),
       action: 'user.disable',
       details: { endedSessions: Number(revoked.numUpdatedRows) },
     });

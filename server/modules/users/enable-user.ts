@@ -1,18 +1,18 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import { type AdminContext, auditBase } from './context.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { lockMember } from './repository.js';
 
 /** 有効化: a disabled membership becomes usable again; anything else is left as it is. */
-export async function enableUser(deps: AppDeps, ctx: AdminContext, userId: string): Promise<void> {
+export async function enableUser(deps: AppDeps, actor: Actor, userId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMember(trx, ctx.scope.organizationId, userId);
+    const membership = await lockMember(trx, actor.organizationId, userId);
     if (membership.status !== 'disabled') return;
     await trx
       .updateTable('memberships')
       .set({ status: 'active', disabled_at: null })
       .where('id', '=', membership.id)
       .execute();
-    await recordAudit(trx, deps.clock, { ...auditBase(ctx, userId), action: 'user.enable' });
+    await recordAudit(trx, deps.clock, { ...actorAudit(actor, 'user', userId), action: 'user.enable' });
   });
 }

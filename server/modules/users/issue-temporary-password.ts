@@ -2,12 +2,12 @@ import { randomInt } from 'node:crypto';
 import { PASSWORD_SYMBOLS } from '../../../common/password-policy.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { organizationsOfUser, passwordPolicyFor } from '../passwords/policy-repository.js';
 import { setPassword } from '../passwords/set-password.js';
 import { assertAccountAction } from './account-rules.js';
-import { type AdminContext, auditBase } from './context.js';
 import { lockMember } from './repository.js';
 
 const classes = ['abcdefghijkmnopqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '-_!#%+=?@'];
@@ -33,18 +33,21 @@ if ([...classes[3]!].some((c) => !PASSWORD_SYMBOLS.includes(c))) throw new Error
  */
 export async function issueTemporaryPassword(
   deps: AppDeps,
-  ctx: AdminContext,
+  actor: Actor,
   userId: string,
 ): Promise<{ temporaryPassword: string }> {
   const policy = await passwordPolicyFor(deps.db, await organizationsOfUser(deps.db, userId));
   const temporaryPassword = generateTemporaryPassword(Math.max(16, policy.minLength));
   const passwordHash = await hashPassword(temporaryPassword);
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMember(trx, ctx.scope.organizationId, userId);
-    await assertAccountAction(deps, trx, ctx, userId);
+    const membership = await lockMember(trx, actor.organizationId, userId);
+    await assertAccountAction(deps, trx, actor, userId);
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
     await setPassword(trx, deps.clock, { userId, passwordHash, mustChange: true });
-    await recordAudit(trx, deps.clock, { ...auditBase(ctx, userId), action: 'user.temporary_password' });
+    await recordAudit(trx, deps.clock, {
+      ...actorAudit(actor, 'user', userId),
+      action: 'user.temporary_password',
+    });
   });
   return { temporaryPassword };
 }

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { addUserBody, updateUserBody, userListQuery } from '../../../common/accounts.js';
 import { adminRoles } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
+import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
 import { addUser } from './add-user.js';
 import { cancelInvitation } from './cancel-invitation.js';
-import type { AdminContext } from './context.js';
 import { disableUser } from './disable-user.js';
 import { enableUser } from './enable-user.js';
 import { issueTemporaryPassword } from './issue-temporary-password.js';
@@ -20,13 +20,6 @@ import { updateUser } from './update-user.js';
 
 /** ユーザー管理 is in every portal: the admins of any kind of organisation, for their own organisation. */
 export const orgAdmins: Access = { roles: adminRoles };
-
-export const adminContext = (req: FastifyRequest): AdminContext => ({
-  scope: requireScope(req),
-  ip: req.ip,
-  locale: req.locale,
-  sessionId: req.session!.id,
-});
 
 /** User administration (ID-17): list, add (→ activation mail), edit, disable, unlock, invitations. */
 export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -56,7 +49,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 201: z.object({ memberId: z.string(), status: z.literal('invited') }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await addUser(deps, adminContext(req), req.body)),
+    async (req, reply) => reply.status(201).send(await addUser(deps, actorOf(req), req.body)),
   );
 
   app.get(
@@ -75,7 +68,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: { tags: ['users'], params: userIdParams, body: updateUserBody, response: { 200: userDetail } },
     },
     async (req) => {
-      await updateUser(deps, adminContext(req), req.params.userId, req.body);
+      await updateUser(deps, actorOf(req), req.params.userId, req.body);
       return detail(req, req.params.userId);
     },
   );
@@ -86,7 +79,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       `/api/users/:userId/${path}`,
       { config: { access: orgAdmins }, schema: { tags: ['users'], params: userIdParams } },
       async (req, reply) => {
-        await action(deps, adminContext(req), req.params.userId);
+        await action(deps, actorOf(req), req.params.userId);
         return reply.status(204).send();
       },
     );
@@ -105,14 +98,14 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await resendInvitation(deps, adminContext(req), req.params.memberId)),
+      reply.status(201).send(await resendInvitation(deps, actorOf(req), req.params.memberId)),
   );
 
   app.post(
     '/api/users/invitations/:memberId/cancel',
     { config: { access: orgAdmins }, schema: { tags: ['users'], params: memberIdParams } },
     async (req, reply) => {
-      await cancelInvitation(deps, adminContext(req), req.params.memberId);
+      await cancelInvitation(deps, actorOf(req), req.params.memberId);
       return reply.status(204).send();
     },
   );
@@ -127,6 +120,6 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: z.object({ temporaryPassword: z.string() }) },
       },
     },
-    async (req) => issueTemporaryPassword(deps, adminContext(req), req.params.userId),
+    async (req) => issueTemporaryPassword(deps, actorOf(req), req.params.userId),
   );
 };

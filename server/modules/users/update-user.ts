@@ -1,9 +1,9 @@
 import type { UpdateUserBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
 import { assertAccountManagedHere, assertNotSelf, assertStepUp } from './account-rules.js';
-import { type AdminContext, auditBase } from './context.js';
 import { lockMember, replaceUserGroups } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
 
@@ -19,14 +19,13 @@ const definedOnly = (fields: Record<string, unknown>) =>
  */
 export async function updateUser(
   deps: AppDeps,
-  ctx: AdminContext,
+  actor: Actor,
   userId: string,
   body: UpdateUserBody,
 ): Promise<void> {
-  const { scope } = ctx;
-  if (body.role) assertRoleFits(scope.kind, body.role, ctx.locale);
+  if (body.role) assertRoleFits(actor.kind, body.role, actor.locale);
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMember(trx, scope.organizationId, userId);
+    const membership = await lockMember(trx, actor.organizationId, userId);
     const account = definedOnly({
       name: body.name,
       title: body.title,
@@ -37,19 +36,19 @@ export async function updateUser(
       mfa_method: body.mfaMethod,
     });
     const roleChange = body.role !== undefined && body.role !== membership.role;
-    if (roleChange || Object.keys(account).length > 0) assertNotSelf(ctx, userId);
-    if (roleChange) await assertStepUp(deps, trx, ctx);
+    if (roleChange || Object.keys(account).length > 0) assertNotSelf(actor, userId);
+    if (roleChange) await assertStepUp(deps, trx, actor);
     if (Object.keys(account).length > 0) {
-      await assertAccountManagedHere(trx, scope.organizationId, userId);
+      await assertAccountManagedHere(trx, actor.organizationId, userId);
       if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, userId, body.mobile);
       await trx.updateTable('users').set(account).where('id', '=', userId).execute();
     }
     const membershipChanges = definedOnly({ role: body.role, comment: body.comment });
     if (Object.keys(membershipChanges).length > 0)
       await trx.updateTable('memberships').set(membershipChanges).where('id', '=', membership.id).execute();
-    if (body.groupIds) await replaceUserGroups(trx, scope.organizationId, userId, body.groupIds);
+    if (body.groupIds) await replaceUserGroups(trx, actor.organizationId, userId, body.groupIds);
     await recordAudit(trx, deps.clock, {
-      ...auditBase(ctx, userId),
+      ...actorAudit(actor, 'user', userId),
       action: 'user.update',
       details: { fields: Object.keys(body).filter((k) => body[k as keyof UpdateUserBody] !== undefined) },
     });
