@@ -16,6 +16,7 @@
  *   npm run bench:api                       embedded PostgreSQL in .data/bench (created, kept)
  *   BENCH_DATABASE_URL=postgres://… npm run bench:api   an existing server (admin URL)
  *   BENCH_SECONDS=10 …                      measured seconds per case (default 5, after 1 s warm-up)
+ *   BENCH_CASES=cd …                        only these cases (to profile one: node --cpu-prof …)
  *
  * The bench database (`madoguchi_bench_api`) is created anew on every run.
  */
@@ -245,7 +246,8 @@ async function main() {
   );
   console.log(`${'case'.padEnd(46)} ${'req/s'.padStart(8)} ${'p50'.padStart(9)} ${'p99'.padStart(9)}`);
   const results: Record<string, Result> = {};
-  for (const [key, label, run] of cases) {
+  const only = process.env.BENCH_CASES;
+  for (const [key, label, run] of cases.filter(([key]) => !only || only.includes(key))) {
     const r = await run();
     results[key] = r;
     if (r.errors > 0) throw new Error(`(${key}) ${label}: ${r.errors} unexpected answers`);
@@ -256,7 +258,7 @@ async function main() {
 
   console.log('\nratio    value   target');
   let missed = 0;
-  for (const t of targets) {
+  for (const t of targets.filter((t) => results[t.of] && results[t.over])) {
     const value = results[t.of]!.perSecond / results[t.over]!.perSecond;
     const ok = value >= t.min;
     if (!ok) missed++;

@@ -7,7 +7,15 @@ import { createSession } from '../../platform/auth/session-store.js';
 import { listMemberships } from './repository.js';
 
 export type SessionUser = { id: string; email: string; name: string; locale: Locale; time_zone: string };
-export type OpenedSession = { token: string; user: SignedInUser; membershipId: string | null };
+/** One of the user's active memberships with its organisation (the session view lists them). */
+export type UserMembership = Awaited<ReturnType<typeof listMemberships>>[number];
+export type OpenedSession = {
+  token: string;
+  user: SignedInUser;
+  membershipId: string | null;
+  /** The user's active memberships, as read for this session (the session view shows them). */
+  memberships: UserMembership[];
+};
 
 /**
  * The end of every successful login (password alone, or password and second factor): a fresh
@@ -18,10 +26,16 @@ export async function openSession(
   trx: Db,
   deps: AppDeps,
   user: SessionUser,
-  input: { ip: string | null; userAgent: string | null; certificateId?: string | null },
+  input: {
+    ip: string | null;
+    userAgent: string | null;
+    certificateId?: string | null;
+    /** The user's active memberships when the caller has just read them. */
+    memberships?: UserMembership[];
+  },
 ): Promise<OpenedSession> {
   const { clock, config } = deps;
-  const memberships = await listMemberships(trx, user.id);
+  const memberships = input.memberships ?? (await listMemberships(trx, user.id));
   const only = memberships.length === 1 ? memberships[0] : undefined;
   const token = await createSession(trx, clock, config.session, {
     userId: user.id,
@@ -40,5 +54,6 @@ export async function openSession(
     token,
     user: { id: user.id, email: user.email, name: user.name, locale: user.locale, timeZone: user.time_zone },
     membershipId: only?.membershipId ?? null,
+    memberships,
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.js';
 import { type PendingAction, pendingActionsOf } from '../../platform/auth/pending-actions.js';
 import type { SignedInUser } from '../../platform/auth/plugin.js';
+import type { UserMembership } from './open-session.js';
 import { listMemberships, type MembershipView } from './repository.js';
 
 export type SignedInView = {
@@ -12,28 +13,42 @@ export type SignedInView = {
 };
 export type SessionView = { user: null } | SignedInView;
 
-/** What the browser needs to know about the signed-in user (never the raw rows). */
+/**
+ * What the browser needs to know about the signed-in user (never the raw rows). `pending` are the
+ * actions the auth plugin read with the session of this request.
+ */
 export async function presentSession(
   db: Db,
-  user: SignedInUser | null,
-  membershipId: string | null,
+  req: {
+    user: SignedInUser | null;
+    session: { membershipId: string | null } | null;
+    pending: PendingAction[];
+  },
+  membershipId = req.session?.membershipId ?? null,
 ): Promise<SessionView> {
-  if (!user) return { user: null };
-  return presentSignedIn(db, { user, membershipId });
+  if (!req.user) return { user: null };
+  return presentSignedIn(db, { user: req.user, membershipId, pending: req.pending });
 }
 
-/** The session view of a user who has just signed in (or is signed in). */
+/**
+ * The session view of a user who has just signed in (or is signed in); what the caller has already
+ * read (the memberships of a new session, the pending actions of this request) is not read again.
+ */
 export async function presentSignedIn(
   db: Db,
-  { user, membershipId }: { user: SignedInUser; membershipId: string | null },
+  known: {
+    user: SignedInUser;
+    membershipId: string | null;
+    memberships?: UserMembership[];
+    pending?: PendingAction[];
+  },
 ): Promise<SignedInView> {
-  const rows = await listMemberships(db, user.id);
-  const strip = ({ membershipId: _, ...m }: (typeof rows)[number]): MembershipView => m;
+  const { user, membershipId } = known;
+  const [rows, pendingActions] = await Promise.all([
+    known.memberships ?? listMemberships(db, user.id),
+    known.pending ?? pendingActionsOf(db, user.id),
+  ]);
+  const strip = ({ membershipId: _, ...m }: UserMembership): MembershipView => m;
   const current = rows.find((r) => r.membershipId === membershipId);
-  return {
-    user,
-    memberships: rows.map(strip),
-    current: current ? strip(current) : null,
-    pendingActions: await pendingActionsOf(db, user.id),
-  };
+  return { user, memberships: rows.map(strip), current: current ? strip(current) : null, pendingActions };
 }

@@ -17,7 +17,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     '/api/session',
     { config: { access: 'public' }, schema: { tags: ['identity'], response: { 200: sessionSchema } } },
-    async (req) => presentSession(deps.db, req.user, req.session?.membershipId ?? null),
+    async (req) => presentSession(deps.db, req),
   );
 
   app.post(
@@ -74,7 +74,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         sessionId: req.session!.id,
         organizationId: req.body.organizationId,
       });
-      return presentSession(deps.db, user, membershipId);
+      return presentSession(deps.db, req, membershipId);
     },
   );
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { MfaRequiredView } from '../../../common/mfa.js';
 import type { LoginBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
@@ -59,11 +60,14 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   // where the user's MFA policy allows the certificate method, and the session remembers it.
   const { certificateId } = await certificateCheck(deps, input, user);
   const step = await loginStepFor(db, user, clock.now(), { certificateVerified: certificateId !== null });
-  const opened = { ...input, certificateId };
+  const opened = { ...input, certificateId, memberships };
   if (step.kind === 'mfa')
     return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, opened)) };
   const enrol = step.kind === 'enrol';
   return db.transaction().execute(async (trx) => {
+    // The session need not wait for the disk: a crash may lose a sign-in that nothing durable has
+    // followed yet (the browser signs in again); any later committed write flushes it with it.
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     if (enrol !== user.mfa_enrolment_required)
       await trx
         .updateTable('users')

@@ -116,6 +116,38 @@ describe('timeouts', () => {
     expect((await c.get('/api/session')).json()).toEqual({ user: null });
   });
 
+  it('activity is written at most once a minute; the idle limit counts exactly from the written one', async () => {
+    const c = await browser(await member());
+    const loggedIn = clock.now().getTime();
+    const { id } = await t.db
+      .selectFrom('sessions')
+      .select('id')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const lastSeen = async () =>
+      (
+        await t.db
+          .selectFrom('sessions')
+          .select('last_seen_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at.getTime();
+    const signedIn = async () => (await c.get('/api/session')).json().user !== null;
+
+    clock.advance(30_000); // within the minute: nothing written
+    expect(await signedIn()).toBe(true);
+    expect(await lastSeen()).toBe(loggedIn);
+    clock.advance(30 * MINUTE - 30_000 - 1); // 1 ms before the limit: alive, and written
+    expect(await signedIn()).toBe(true);
+    const written = clock.now().getTime();
+    expect(await lastSeen()).toBe(written);
+    clock.advance(MINUTE - 1); // within the minute again: not written…
+    expect(await signedIn()).toBe(true);
+    expect(await lastSeen()).toBe(written);
+    clock.advance(30 * MINUTE - (MINUTE - 1)); // …so the session ends exactly 30 min after the written one
+    expect((await c.get('/api/session')).json()).toEqual({ user: null });
+  });
+
   it('12 hours after login the session ends however active it was', async () => {
     const c = await browser(await member());
     for (let i = 0; i < 35; i++) {

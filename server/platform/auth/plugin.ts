@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Locale, OrganizationKind, Role } from '../../../common/roles.js';
+import type { Locale } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../errors.js';
-import { type PendingAction, pendingActionsOf } from './pending-actions.js';
+import type { PendingAction } from './pending-actions.js';
 import type { Access, Scope } from './scope.js';
-import { type ActiveSession, findActiveSession, touchSession } from './session-store.js';
+import { type ActiveSession, findSignedIn, touchSession } from './session-store.js';
 
 export type SignedInUser = { id: string; email: string; name: string; locale: Locale; timeZone: string };
 
@@ -56,48 +56,14 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     req.pending = [];
     const token = req.cookies[cookieName];
     if (!token) return;
-    const session = await findActiveSession(db, clock, config.session, token);
-    if (!session) return;
-    const row = await db
-      .selectFrom('users')
-      .leftJoin('memberships', (j) =>
-        j
-          .onRef('memberships.user_id', '=', 'users.id')
-          .on('memberships.id', '=', session.membershipId ?? '0')
-          // A disabled (or not yet accepted) membership gives no scope, whatever the session says.
-          .on('memberships.status', '=', 'active'),
-      )
-      .leftJoin('organizations', 'organizations.id', 'memberships.organization_id')
-      .select([
-        'users.id',
-        'users.email',
-        'users.name',
-        'users.locale',
-        'users.time_zone',
-        'memberships.id as membership_id',
-        'memberships.role',
-        'memberships.organization_id',
-        'organizations.kind',
-        'organizations.tenant_id',
-      ])
-      .where('users.id', '=', session.userId)
-      .executeTakeFirst();
-    if (!row) return;
-    req.session = session;
-    req.user = { id: row.id, email: row.email, name: row.name, locale: row.locale, timeZone: row.time_zone };
-    req.locale = row.locale;
-    req.pending = await pendingActionsOf(db, row.id);
-    if (row.membership_id && row.organization_id && row.kind && row.role) {
-      req.scope = {
-        userId: row.id,
-        membershipId: row.membership_id,
-        organizationId: row.organization_id,
-        kind: row.kind as OrganizationKind,
-        tenantId: row.kind === 'operator' ? null : row.tenant_id,
-        role: row.role as Role,
-      };
-    }
-    await touchSession(db, clock, session);
+    const found = await findSignedIn(db, clock, config.session, token);
+    if (!found) return;
+    req.session = found.session;
+    req.user = found.user;
+    req.locale = found.user.locale;
+    req.pending = found.pending;
+    req.scope = found.scope;
+    await touchSession(db, clock, found.session);
   });
 
   // Before validation: a caller who may not use a route learns nothing about its input schema.
