@@ -1,9 +1,9 @@
 import type { MailTemplateCopyBody } from '../../../common/mail-templates.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import type { PartnerActor } from '../../platform/auth/actor.js';
 import { notFound } from '../../platform/errors.js';
 import { copyTargets } from './repository.js';
-import type { TemplateContext } from './save-template.js';
 
 /**
  * メールテンプレートコピー (`001 §5.4.3 (3)`): makes the chosen templates of the chosen tenants what
@@ -13,14 +13,14 @@ import type { TemplateContext } from './save-template.js';
  */
 export async function copyTemplates(
   deps: AppDeps,
-  ctx: TemplateContext,
+  actor: PartnerActor,
   input: MailTemplateCopyBody,
 ): Promise<{ copied: number }> {
-  const source = ctx.scope.tenantId;
+  const source = actor.tenantId;
   const keys = [...new Set(input.templateKeys)];
   const tenantIds = [...new Set(input.tenantIds)];
   return deps.db.transaction().execute(async (trx) => {
-    const allowed = new Set((await copyTargets(trx, ctx.scope.userId, source)).map((t) => t.tenantId));
+    const allowed = new Set((await copyTargets(trx, actor.userId, source)).map((t) => t.tenantId));
     if (tenantIds.some((id) => !allowed.has(id))) throw notFound();
     const own = await trx
       .selectFrom('mail_templates')
@@ -38,19 +38,17 @@ export async function copyTemplates(
       if (own.length > 0) {
         await trx
           .insertInto('mail_templates')
-          .values(
-            own.map((r) => ({ ...r, tenant_id: target, updated_at: now, updated_by: ctx.scope.userId })),
-          )
+          .values(own.map((r) => ({ ...r, tenant_id: target, updated_at: now, updated_by: actor.userId })))
           .execute();
       }
       await recordAudit(trx, deps.clock, {
-        actorUserId: ctx.scope.userId,
+        actorUserId: actor.userId,
         organizationId: target,
         tenantId: target,
         action: 'mail_template.copy',
         targetType: 'tenant',
         targetId: target,
-        ip: ctx.ip,
+        ip: actor.ip,
         details: { fromTenantId: source, templates: keys },
       });
     }

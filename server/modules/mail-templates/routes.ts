@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -12,14 +11,13 @@ import {
 } from '../../../common/mail-templates.js';
 import { text } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
-import { requireScope } from '../../platform/auth/plugin.js';
+import { partnerActor } from '../../platform/auth/actor.js';
 import type { Access } from '../../platform/auth/scope.js';
-import { forbidden } from '../../platform/errors.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { copyTemplates } from './copy-templates.js';
 import { renderSample } from './engine.js';
 import { copyTargets, listTemplates, templateDetail, templateKeyOr404 } from './repository.js';
-import { resetTemplate, saveTemplate, type TemplateContext } from './save-template.js';
+import { resetTemplate, saveTemplate } from './save-template.js';
 
 const partner: Access = { kind: 'partner' };
 const partnerAdmins: Access = { kind: 'partner', roles: ['admin'] };
@@ -40,12 +38,6 @@ const detail = z.object({
   status,
   placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
 });
-
-const context = (req: FastifyRequest): TemplateContext => {
-  const scope = requireScope(req);
-  if (!scope.tenantId) throw forbidden();
-  return { scope: { ...scope, tenantId: scope.tenantId }, ip: req.ip };
-};
 
 /** メールテンプレート設定 (PP-7): list, edit with preview, reset to default, copy to other tenants. */
 export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -71,7 +63,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         },
       },
     },
-    async (req) => ({ items: await listTemplates(deps.db, context(req).scope.tenantId, req.locale) }),
+    async (req) => ({ items: await listTemplates(deps.db, partnerActor(req).tenantId, req.locale) }),
   );
 
   app.get(
@@ -88,8 +80,8 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (req) => {
-      const ctx = context(req);
-      return { items: await copyTargets(deps.db, ctx.scope.userId, ctx.scope.tenantId) };
+      const actor = partnerActor(req);
+      return { items: await copyTargets(deps.db, actor.userId, actor.tenantId) };
     },
   );
 
@@ -103,7 +95,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         response: { 200: z.object({ copied: z.number() }) },
       },
     },
-    async (req) => copyTemplates(deps, context(req), req.body),
+    async (req) => copyTemplates(deps, partnerActor(req), req.body),
   );
 
   app.get(
@@ -119,7 +111,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req) => {
       const key = templateKeyOr404(req.params.templateKey);
-      return templateDetail(deps.db, context(req).scope.tenantId, key, req.query.locale, req.locale);
+      return templateDetail(deps.db, partnerActor(req).tenantId, key, req.query.locale, req.locale);
     },
   );
 
@@ -136,7 +128,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req) => {
       const key = templateKeyOr404(req.params.templateKey);
-      context(req);
+      partnerActor(req);
       const text = parseOrThrow(
         mailTemplateBody(key),
         { subject: req.body.subject, body: req.body.body },
@@ -160,10 +152,10 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req) => {
       const key = templateKeyOr404(req.params.templateKey);
-      const ctx = context(req);
+      const actor = partnerActor(req);
       const text = parseOrThrow(mailTemplateBody(key), req.body, req.locale);
-      await saveTemplate(deps, ctx, key, req.params.locale, text);
-      return templateDetail(deps.db, ctx.scope.tenantId, key, req.params.locale, req.locale);
+      await saveTemplate(deps, actor, key, req.params.locale, text);
+      return templateDetail(deps.db, actor.tenantId, key, req.params.locale, req.locale);
     },
   );
 
@@ -172,7 +164,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     { config: { access: partnerAdmins }, schema: { tags: ['mail-templates'], params: keyLocaleParams } },
     async (req, reply) => {
       const key = templateKeyOr404(req.params.templateKey);
-      await resetTemplate(deps, context(req), key, req.params.locale);
+      await resetTemplate(deps, partnerActor(req), key, req.params.locale);
       return reply.status(204).send();
     },
   );

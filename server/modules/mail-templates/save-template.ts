@@ -2,11 +2,9 @@ import type { MailTemplateBody, MailTemplateKey } from '../../../common/mail-tem
 import type { Locale } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Scope } from '../../platform/auth/scope.js';
+import type { PartnerActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { loadTemplate } from './engine.js';
-
-export type TemplateContext = { scope: Scope & { tenantId: string }; ip: string | null };
 
 /**
  * メールテンプレート変更 (PP-7): stores the tenant's own text of one template in one language. The
@@ -14,12 +12,12 @@ export type TemplateContext = { scope: Scope & { tenantId: string }; ip: string 
  */
 export async function saveTemplate(
   deps: AppDeps,
-  ctx: TemplateContext,
+  actor: PartnerActor,
   key: MailTemplateKey,
   locale: Locale,
   text: MailTemplateBody,
 ): Promise<void> {
-  const tenantId = ctx.scope.tenantId;
+  const tenantId = actor.tenantId;
   await deps.db.transaction().execute(async (trx) => {
     // One save at a time per tenant template: the comparison below sees the latest text.
     await trx.selectFrom('organizations').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
@@ -35,25 +33,25 @@ export async function saveTemplate(
         subject: text.subject,
         body: text.body,
         updated_at: now,
-        updated_by: ctx.scope.userId,
+        updated_by: actor.userId,
       })
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'template', 'locale']).doUpdateSet({
           subject: text.subject,
           body: text.body,
           updated_at: now,
-          updated_by: ctx.scope.userId,
+          updated_by: actor.userId,
         }),
       )
       .execute();
     await recordAudit(trx, deps.clock, {
-      actorUserId: ctx.scope.userId,
-      organizationId: ctx.scope.organizationId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
       tenantId,
       action: 'mail_template.save',
       targetType: 'mail_template',
       targetId: `${key}/${locale}`,
-      ip: ctx.ip,
+      ip: actor.ip,
     });
   });
 }
@@ -61,11 +59,11 @@ export async function saveTemplate(
 /** デフォルトに戻す: the tenant's own text of one language goes; the default applies again. */
 export async function resetTemplate(
   deps: AppDeps,
-  ctx: TemplateContext,
+  actor: PartnerActor,
   key: MailTemplateKey,
   locale: Locale,
 ): Promise<void> {
-  const tenantId = ctx.scope.tenantId;
+  const tenantId = actor.tenantId;
   await deps.db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom('mail_templates')
@@ -75,13 +73,13 @@ export async function resetTemplate(
       .executeTakeFirst();
     if (removed.numDeletedRows === 0n) return;
     await recordAudit(trx, deps.clock, {
-      actorUserId: ctx.scope.userId,
-      organizationId: ctx.scope.organizationId,
+      actorUserId: actor.userId,
+      organizationId: actor.organizationId,
       tenantId,
       action: 'mail_template.reset',
       targetType: 'mail_template',
       targetId: `${key}/${locale}`,
-      ip: ctx.ip,
+      ip: actor.ip,
     });
   });
 }

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notificationAddressesBody } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
-import { requireScope, requireUser } from '../../platform/auth/plugin.js';
+import { partnerActor } from '../../platform/auth/actor.js';
+import { requireUser } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
-import { partnerScope } from '../tenant-settings/partner-scope.js';
 import { notificationAddressesView } from './repository.js';
 import { saveNotificationAddresses } from './save-addresses.js';
 import { confirmVerification, showVerification } from './verify-address.js';
@@ -23,7 +23,7 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   app.get(
     '/api/partner/notification-addresses',
     { config: { access: readers }, schema: { tags: ['partner'], response: { 200: addressesSchema } } },
-    async (req) => notificationAddressesView(deps.db, partnerScope(requireScope(req)).tenantId),
+    async (req) => notificationAddressesView(deps.db, partnerActor(req).tenantId),
   );
 
   app.put(
@@ -37,7 +37,7 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       },
     },
     async (req) => {
-      const scope = partnerScope(requireScope(req));
+      const scope = partnerActor(req);
       const { verificationSentTo } = await saveNotificationAddresses(deps.db, deps, {
         scope,
         user: requireUser(req),

@@ -7,11 +7,11 @@ import {
   tenantSettingsBody,
 } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
+import { partnerActor } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
 import { findTenant } from '../tenants/repository.js';
-import { partnerScope } from './partner-scope.js';
 import { operatorSettingsView, settingsRow, tenantSettingsView } from './repository.js';
 import { saveApplicationFields, saveSupportPage } from './save-operator-settings.js';
 import { saveTenantSettings } from './save-tenant-settings.js';
@@ -51,7 +51,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       config: { access: partnerReaders },
       schema: { tags: ['partner'], response: { 200: settingsSchema } },
     },
-    async (req) => tenantSettingsView(deps.db, partnerScope(requireScope(req)).tenantId),
+    async (req) => tenantSettingsView(deps.db, partnerActor(req).tenantId),
   );
 
   app.put(
@@ -61,7 +61,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       schema: { tags: ['partner'], body: tenantSettingsBody, response: { 200: settingsSchema } },
     },
     async (req) => {
-      const scope = partnerScope(requireScope(req));
+      const scope = partnerActor(req);
       await saveTenantSettings(deps.db, deps, { scope, body: req.body, ip: req.ip });
       return tenantSettingsView(deps.db, scope.tenantId);
     },
@@ -79,7 +79,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       },
     },
     async (req) => {
-      const row = await settingsRow(deps.db, partnerScope(requireScope(req)).tenantId);
+      const row = await settingsRow(deps.db, partnerActor(req).tenantId);
       return { manualsUrl: row.manuals_url, contactEmail: row.support_contact_email };
     },
   );
