@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from './limits.js';
 import { mfaMethods } from './mfa-methods.js';
+import { passwordInput, passwordMismatch, passwordsMatch } from './passwords.js';
 import { locales, roles } from './roles.js';
 import { email, requiredText, text, typeError } from './schemas.js';
 
@@ -8,10 +9,6 @@ import { email, requiredText, text, typeError } from './schemas.js';
  * Request bodies of invitations (ID-6, ID-7), user administration (ID-17), user groups and the
  * self profile, shared by the browser forms and the server. Messages are `validation.*` keys.
  */
-
-const passwordInput = text()
-  .min(1, { error: 'validation.required' })
-  .max(limits.password, { error: 'validation.tooLong' });
 
 /** Optional free text: blank means "not given" (forms send ''), stored as null. */
 const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
@@ -58,10 +55,6 @@ const idList = z.array(id, { error: typeError }).max(200, { error: 'validation.t
 /** 第2段階認証方式 (`002`): the method an admin requires; null: none required. */
 const mfaMethod = z.enum(mfaMethods, { error: 'validation.invalid' }).nullable().optional();
 
-const matching = <T extends { password: string; passwordConfirm: string }>(v: T) =>
-  v.password === v.passwordConfirm;
-const mismatch = { path: ['passwordConfirm'], error: 'validation.passwordMismatch' };
-
 /** 仮ユーザ登録 (ID-6, `001 §2.2`). */
 export const signupAcceptBody = z
   .strictObject({
@@ -73,7 +66,7 @@ export const signupAcceptBody = z
     phone: optionalPhone,
     note: optionalText(limits.note, { multiline: true }),
   })
-  .refine(matching, mismatch);
+  .refine(passwordsMatch, passwordMismatch);
 export type SignupAcceptBody = z.infer<typeof signupAcceptBody>;
 
 /** 本人確認 (ID-7, `002` 初回ログイン ①): what the admin registered. */
@@ -88,7 +81,7 @@ export type IdentityCheckBody = z.infer<typeof identityCheckBody>;
 /** パスワード設定 (ID-7 ②): the identity check again, with the new password. */
 export const activationAcceptBody = z
   .strictObject({ ...identityCheckBody.shape, password: passwordInput, passwordConfirm: passwordInput })
-  .refine(matching, mismatch);
+  .refine(passwordsMatch, passwordMismatch);
 export type ActivationAcceptBody = z.infer<typeof activationAcceptBody>;
 
 /** An invitation for an address that already has an account: only that account's password counts. */

@@ -8,9 +8,6 @@ import { text } from './schemas.js';
 
 const id = text().regex(/^\d{1,18}$/, { error: 'validation.invalid' });
 
-/** `SUP-` and 8 characters of upper-case Crockford base32 (no I, L, O, U). */
-export const supportIdPattern = /^SUP-[0-9A-HJKMNP-TV-Z]{8}$/;
-
 /** The kinds of account procedure a customer admin may request (`004 §3-4`, `§3-5`). */
 export const accountRequestKinds = ['reset_admin_password', 'reissue_certificate'] as const;
 export type AccountRequestKind = (typeof accountRequestKinds)[number];

@@ -94,9 +94,6 @@ export const preferredMethodBody = z.strictObject({
 });
 export type PreferredMethodBody = z.infer<typeof preferredMethodBody>;
 
-/** The admin's 第2段階認証方式 field on the user forms (null: the user chooses). */
-export const userMfaMethod = z.enum(mfaMethods, { error: 'validation.invalid' }).nullable();
-
 /** PUT /api/organizations/:organizationId/mfa-policy (ID-5). */
 export const mfaPolicyBody = z.strictObject({
   requireMfa: z.boolean({ error: typeError }),

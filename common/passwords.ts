@@ -10,25 +10,26 @@ import { email, requiredText, text, typeError } from './schemas.js';
  */
 
 /** A password as typed: required and never longer than the longest allowed (no truncation). */
-const passwordInput = text()
+export const passwordInput = text()
   .min(1, { error: 'validation.required' })
   .max(limits.password, { error: 'validation.tooLong' });
 
-const matchingConfirm = <T extends { password: string; passwordConfirm: string }>(v: T) =>
+/** `.refine(passwordsMatch, passwordMismatch)`: the confirmation repeats the new password. */
+export const passwordsMatch = <T extends { password: string; passwordConfirm: string }>(v: T) =>
   v.password === v.passwordConfirm;
-const mismatch = { path: ['passwordConfirm'], error: 'validation.passwordMismatch' };
+export const passwordMismatch = { path: ['passwordConfirm'], error: 'validation.passwordMismatch' };
 
 export const passwordResetRequestBody = z.strictObject({ email });
 export type PasswordResetRequestBody = z.infer<typeof passwordResetRequestBody>;
 
 export const passwordResetBody = z
   .strictObject({ password: passwordInput, passwordConfirm: passwordInput })
-  .refine(matchingConfirm, mismatch);
+  .refine(passwordsMatch, passwordMismatch);
 export type PasswordResetBody = z.infer<typeof passwordResetBody>;
 
 export const changePasswordBody = z
   .strictObject({ currentPassword: passwordInput, password: passwordInput, passwordConfirm: passwordInput })
-  .refine(matchingConfirm, mismatch);
+  .refine(passwordsMatch, passwordMismatch);
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 
 export const publishTermsBody = z.strictObject({

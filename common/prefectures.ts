@@ -49,6 +49,3 @@ export const prefectures = [
   '沖縄県',
 ] as const;
 export type Prefecture = (typeof prefectures)[number];
-
-const known = new Set<string>(prefectures);
-export const isPrefecture = (v: string): v is Prefecture => known.has(v);

@@ -64,23 +64,6 @@ export type CreateTenantBody = z.infer<typeof createTenantBody>;
 export const inviteTenantAdminBody = z.strictObject({ email });
 export type InviteTenantAdminBody = z.infer<typeof inviteTenantAdminBody>;
 
-/** Minimal password rule until the per-organisation policy arrives (ID-3). */
-export const newPassword = text()
-  .min(12, { error: 'validation.passwordTooShort' })
-  .max(limits.password, { error: 'validation.tooLong' });
-
-export const acceptInvitationBody = z
-  .strictObject({
-    name: requiredText(limits.personName),
-    password: newPassword,
-    passwordConfirm: text().max(limits.password, { error: 'validation.tooLong' }),
-  })
-  .refine((v) => v.password === v.passwordConfirm, {
-    path: ['passwordConfirm'],
-    error: 'validation.passwordMismatch',
-  });
-export type AcceptInvitationBody = z.infer<typeof acceptInvitationBody>;
-
 export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
