@@ -1,19 +1,12 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Scope } from '../../platform/auth/scope.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { isDuplicateName, lockGroup } from './repository.js';
 
-type Ctx = { scope: Scope; ip: string | null };
-
-const audit = (ctx: Ctx, groupId: string, action: string, details: Record<string, unknown> = {}) => ({
-  actorUserId: ctx.scope.userId,
-  organizationId: ctx.scope.organizationId,
-  tenantId: ctx.scope.tenantId,
+const audit = (actor: Actor, groupId: string, action: string, details: Record<string, unknown> = {}) => ({
+  ...actorAudit(actor, 'user_group', groupId),
   action,
-  targetType: 'user_group',
-  targetId: groupId,
-  ip: ctx.ip,
   details,
 });
 
@@ -27,39 +20,39 @@ async function naming<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createGroup(deps: AppDeps, ctx: Ctx, name: string) {
+export function createGroup(deps: AppDeps, actor: Actor, name: string) {
   return naming(() =>
     deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('user_groups')
-        .values({ organization_id: ctx.scope.organizationId, tenant_id: ctx.scope.tenantId, name })
+        .values({ organization_id: actor.organizationId, tenant_id: actor.tenantId, name })
         .returning(['id', 'name'])
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, deps.clock, audit(ctx, row.id, 'user_group.create', { name }));
+      await recordAudit(trx, deps.clock, audit(actor, row.id, 'user_group.create', { name }));
       return { ...row, memberCount: 0 };
     }),
   );
 }
 
-export function renameGroup(deps: AppDeps, ctx: Ctx, groupId: string, name: string) {
+export function renameGroup(deps: AppDeps, actor: Actor, groupId: string, name: string) {
   return naming(() =>
     deps.db.transaction().execute(async (trx) => {
-      const before = await lockGroup(trx, ctx.scope.organizationId, groupId);
+      const before = await lockGroup(trx, actor.organizationId, groupId);
       await trx.updateTable('user_groups').set({ name }).where('id', '=', groupId).execute();
       await recordAudit(
         trx,
         deps.clock,
-        audit(ctx, groupId, 'user_group.rename', { from: before.name, name }),
+        audit(actor, groupId, 'user_group.rename', { from: before.name, name }),
       );
     }),
   );
 }
 
-export function deleteGroup(deps: AppDeps, ctx: Ctx, groupId: string) {
+export function deleteGroup(deps: AppDeps, actor: Actor, groupId: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const before = await lockGroup(trx, ctx.scope.organizationId, groupId);
+    const before = await lockGroup(trx, actor.organizationId, groupId);
     await trx.deleteFrom('user_groups').where('id', '=', groupId).execute();
-    await recordAudit(trx, deps.clock, audit(ctx, groupId, 'user_group.delete', { name: before.name }));
+    await recordAudit(trx, deps.clock, audit(actor, groupId, 'user_group.delete', { name: before.name }));
   });
 }
 
@@ -68,15 +61,15 @@ export function deleteGroup(deps: AppDeps, ctx: Ctx, groupId: string) {
  * (another organisation's user, or an open invitation, is a 404, nothing changed). The groups an
  * open invitation was given when it was added stay until the person accepts.
  */
-export function setGroupMembers(deps: AppDeps, ctx: Ctx, groupId: string, userIds: string[]) {
+export function setGroupMembers(deps: AppDeps, actor: Actor, groupId: string, userIds: string[]) {
   const unique = [...new Set(userIds)];
   return deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, ctx.scope.organizationId, groupId);
+    await lockGroup(trx, actor.organizationId, groupId);
     if (unique.length > 0) {
       const members = await trx
         .selectFrom('memberships')
         .select('user_id')
-        .where('organization_id', '=', ctx.scope.organizationId)
+        .where('organization_id', '=', actor.organizationId)
         .where('user_id', 'in', unique)
         .where('status', '<>', 'invited')
         .execute();
@@ -92,7 +85,7 @@ export function setGroupMembers(deps: AppDeps, ctx: Ctx, groupId: string, userId
               .selectFrom('memberships as m')
               .select('m.id')
               .whereRef('m.user_id', '=', 'user_group_members.user_id')
-              .where('m.organization_id', '=', ctx.scope.organizationId)
+              .where('m.organization_id', '=', actor.organizationId)
               .where('m.status', '=', 'invited'),
           ),
         ),
@@ -104,7 +97,7 @@ export function setGroupMembers(deps: AppDeps, ctx: Ctx, groupId: string, userId
         .values(unique.map((userId) => ({ group_id: groupId, user_id: userId })))
         .execute();
     }
-    await recordAudit(trx, deps.clock, audit(ctx, groupId, 'user_group.members', { userIds: unique }));
+    await recordAudit(trx, deps.clock, audit(actor, groupId, 'user_group.members', { userIds: unique }));
     return unique.sort((a, b) => Number(a) - Number(b));
   });
 }

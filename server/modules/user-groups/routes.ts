@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { groupMembersBody, userGroupBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
+import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import { orgAdmins } from '../users/routes.js';
 import { createGroup, deleteGroup, renameGroup, setGroupMembers } from './group-changes.js';
@@ -10,7 +11,6 @@ import { listGroups, lockGroup } from './repository.js';
 
 const groupParams = z.strictObject({ groupId: z.string().regex(/^\d{1,18}$/) });
 const group = z.object({ id: z.string(), name: z.string(), memberCount: z.number() });
-const ctx = (req: FastifyRequest) => ({ scope: requireScope(req), ip: req.ip });
 
 /** ユーザーグループ of the admin's organisation: create, rename, delete, members. */
 export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -35,7 +35,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       config: { access: orgAdmins },
       schema: { tags: ['users'], body: userGroupBody, response: { 201: group } },
     },
-    async (req, reply) => reply.status(201).send(await createGroup(deps, ctx(req), req.body.name)),
+    async (req, reply) => reply.status(201).send(await createGroup(deps, actorOf(req), req.body.name)),
   );
 
   app.patch(
@@ -45,7 +45,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       schema: { tags: ['users'], params: groupParams, body: userGroupBody, response: { 200: group } },
     },
     async (req) => {
-      await renameGroup(deps, ctx(req), req.params.groupId, req.body.name);
+      await renameGroup(deps, actorOf(req), req.params.groupId, req.body.name);
       return one(req, req.params.groupId);
     },
   );
@@ -54,7 +54,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     '/api/user-groups/:groupId',
     { config: { access: orgAdmins }, schema: { tags: ['users'], params: groupParams } },
     async (req, reply) => {
-      await deleteGroup(deps, ctx(req), req.params.groupId);
+      await deleteGroup(deps, actorOf(req), req.params.groupId);
       return reply.status(204).send();
     },
   );
@@ -71,7 +71,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       },
     },
     async (req) => ({
-      memberUserIds: await setGroupMembers(deps, ctx(req), req.params.groupId, req.body.userIds),
+      memberUserIds: await setGroupMembers(deps, actorOf(req), req.params.groupId, req.body.userIds),
     }),
   );
 };
