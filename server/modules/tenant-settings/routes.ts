@@ -7,8 +7,7 @@ import {
   tenantSettingsBody,
 } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
-import { partnerActor } from '../../platform/auth/actor.js';
-import { requireScope } from '../../platform/auth/plugin.js';
+import { actorOf, partnerActor } from '../../platform/auth/actor.js';
 import type { Access } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
 import { findTenant } from '../tenants/repository.js';
@@ -61,9 +60,9 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       schema: { tags: ['partner'], body: tenantSettingsBody, response: { 200: settingsSchema } },
     },
     async (req) => {
-      const scope = partnerActor(req);
-      await saveTenantSettings(deps.db, deps, { scope, body: req.body, ip: req.ip });
-      return tenantSettingsView(deps.db, scope.tenantId);
+      const actor = partnerActor(req);
+      await saveTenantSettings(deps, actor, req.body);
+      return tenantSettingsView(deps.db, actor.tenantId);
     },
   );
 
@@ -111,12 +110,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     async (req) => {
       const tenant = await findTenant(deps.db, req.params.tenantId);
       if (!tenant) throw notFound();
-      await saveApplicationFields(deps.db, deps, {
-        scope: requireScope(req),
-        tenantId: tenant.id,
-        body: req.body,
-        ip: req.ip,
-      });
+      await saveApplicationFields(deps, actorOf(req), { tenantId: tenant.id, body: req.body });
       return operatorSettingsView(deps.db, tenant.id);
     },
   );
@@ -135,12 +129,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     async (req) => {
       const tenant = await findTenant(deps.db, req.params.tenantId);
       if (!tenant) throw notFound();
-      await saveSupportPage(deps.db, deps, {
-        scope: requireScope(req),
-        tenantId: tenant.id,
-        body: req.body,
-        ip: req.ip,
-      });
+      await saveSupportPage(deps, actorOf(req), { tenantId: tenant.id, body: req.body });
       return operatorSettingsView(deps.db, tenant.id);
     },
   );

@@ -1,21 +1,26 @@
 import type { z } from 'zod';
 import type { applicationFieldsBody, supportPageBody } from '../../../common/tenant-settings.js';
-import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Scope } from '../../platform/auth/scope.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { lockSettings } from './repository.js';
 
-type Input<B> = { scope: Scope; tenantId: string; body: B; ip: string | null };
+type Input<B> = { tenantId: string; body: B };
+
+/** The audit fields of an operator's change to a tenant's settings (the event belongs to that tenant). */
+const operatorAudit = (actor: Actor, tenantId: string) => ({
+  ...actorAudit(actor, 'organization', tenantId),
+  tenantId,
+});
 
 /** OP-1: the tenant's サービス利用申請情報 追加項目, replaced as a whole (the partner only reads them). */
 export async function saveApplicationFields(
-  db: Db,
-  deps: Pick<AppDeps, 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor,
   input: Input<z.output<typeof applicationFieldsBody>>,
 ): Promise<void> {
   const { tenantId, body } = input;
-  await db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     await lockSettings(trx, tenantId, deps.clock.now());
     await trx.deleteFrom('tenant_application_fields').where('tenant_id', '=', tenantId).execute();
     if (body.fields.length > 0)
@@ -33,13 +38,8 @@ export async function saveApplicationFields(
         )
         .execute();
     await recordAudit(trx, deps.clock, {
-      actorUserId: input.scope.userId,
-      organizationId: input.scope.organizationId,
-      tenantId,
+      ...operatorAudit(actor, tenantId),
       action: 'tenant.application_fields.update',
-      targetType: 'organization',
-      targetId: tenantId,
-      ip: input.ip,
       details: { fields: body.fields.map((f) => f.name) },
     });
   });
@@ -47,12 +47,12 @@ export async function saveApplicationFields(
 
 /** OP-1 / PP-8: the support page of a tenant (manuals URL, contact address); '' clears a value. */
 export async function saveSupportPage(
-  db: Db,
-  deps: Pick<AppDeps, 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: Actor,
   input: Input<z.output<typeof supportPageBody>>,
 ): Promise<void> {
   const { tenantId, body } = input;
-  await db.transaction().execute(async (trx) => {
+  await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     await lockSettings(trx, tenantId, now);
     await trx
@@ -65,13 +65,8 @@ export async function saveSupportPage(
       .where('tenant_id', '=', tenantId)
       .execute();
     await recordAudit(trx, deps.clock, {
-      actorUserId: input.scope.userId,
-      organizationId: input.scope.organizationId,
-      tenantId,
+      ...operatorAudit(actor, tenantId),
       action: 'tenant.support_page.update',
-      targetType: 'organization',
-      targetId: tenantId,
-      ip: input.ip,
       details: { manualsUrl: body.manualsUrl, contactEmail: body.contactEmail },
     });
   });

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { tenantSettingsBody } from '../../../common/tenant-settings.js';
-import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Scope } from '../../platform/auth/scope.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { lockSettings } from './repository.js';
 
 type Body = z.output<typeof tenantSettingsBody>;
@@ -13,13 +12,12 @@ type Body = z.output<typeof tenantSettingsBody>;
  * stored ones as a whole, in one transaction with the audit event.
  */
 export async function saveTenantSettings(
-  db: Db,
-  deps: Pick<AppDeps, 'clock'>,
-  input: { scope: Scope & { tenantId: string }; body: Body; ip: string | null },
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  actor: PartnerActor,
+  body: Body,
 ): Promise<void> {
-  const { scope, body } = input;
-  const tenantId = scope.tenantId;
-  await db.transaction().execute(async (trx) => {
+  const tenantId = actor.tenantId;
+  await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     await lockSettings(trx, tenantId, now);
     await trx
@@ -53,13 +51,8 @@ export async function saveTenantSettings(
         )
         .execute();
     await recordAudit(trx, deps.clock, {
-      actorUserId: scope.userId,
-      organizationId: scope.organizationId,
-      tenantId,
+      ...actorAudit(actor, 'organization', tenantId),
       action: 'tenant_settings.update',
-      targetType: 'organization',
-      targetId: tenantId,
-      ip: input.ip,
       details: {
         utmApplicationEnabled: body.utmApplicationEnabled,
         contractCheckExemptDays: body.contractCheckExemptDays,
