@@ -37,14 +37,12 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       },
     },
     async (req) => {
-      const scope = partnerActor(req);
-      const { verificationSentTo } = await saveNotificationAddresses(deps.db, deps, {
-        scope,
+      const actor = partnerActor(req);
+      const { verificationSentTo } = await saveNotificationAddresses(deps, actor, {
         user: requireUser(req),
         body: req.body,
-        ip: req.ip,
       });
-      return { ...(await notificationAddressesView(deps.db, scope.tenantId)), verificationSentTo };
+      return { ...(await notificationAddressesView(deps.db, actor.tenantId)), verificationSentTo };
     },
   );
 

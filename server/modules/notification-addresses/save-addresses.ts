@@ -4,11 +4,10 @@ import {
   type NotificationAddressesInput,
   notificationConfirmErrors,
 } from '../../../common/tenant-settings.js';
-import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import type { SignedInUser } from '../../platform/auth/plugin.js';
-import type { Scope } from '../../platform/auth/scope.js';
 import { AppError } from '../../platform/errors.js';
 import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
@@ -18,12 +17,8 @@ import { storedAddresses } from './repository.js';
 
 export const VERIFICATION_VALID_HOURS = 24;
 
-type SaveInput = {
-  scope: Scope & { tenantId: string };
-  user: SignedInUser;
-  body: NotificationAddressesInput;
-  ip: string | null;
-};
+/** The addresses, and the signed-in user whose language and time zone the mails' expiry is shown in. */
+type SaveInput = { user: SignedInUser; body: NotificationAddressesInput };
 
 /**
  * メールアドレス設定の保存 (PP-6, `001 §5.4.2`). Per slot: emptied → deleted without a mail;
@@ -33,13 +28,13 @@ type SaveInput = {
  * transaction under the tenant's lock; a refused confirm field writes nothing.
  */
 export async function saveNotificationAddresses(
-  db: Db,
-  deps: Pick<AppDeps, 'clock' | 'jobs' | 'config'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'jobs' | 'config'>,
+  actor: PartnerActor,
   input: SaveInput,
 ): Promise<{ verificationSentTo: string[] }> {
-  const { scope, user, body } = input;
-  const tenantId = scope.tenantId;
-  return db.transaction().execute(async (trx) => {
+  const { user, body } = input;
+  const tenantId = actor.tenantId;
+  return deps.db.transaction().execute(async (trx) => {
     // Two saves of the same tenant run one after the other (the rows of empty slots do not exist yet).
     const tenant = await trx
       .selectFrom('organizations')
@@ -110,13 +105,8 @@ export async function saveNotificationAddresses(
     }
     if (sent.length > 0 || deleted.length > 0)
       await recordAudit(trx, deps.clock, {
-        actorUserId: scope.userId,
-        organizationId: scope.organizationId,
-        tenantId,
+        ...actorAudit(actor, 'organization', tenantId),
         action: 'notification_addresses.update',
-        targetType: 'organization',
-        targetId: tenantId,
-        ip: input.ip,
         details: { verificationSentTo: sent, deletedSlots: deleted },
       });
     return { verificationSentTo: sent };
