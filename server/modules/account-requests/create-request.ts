@@ -1,9 +1,8 @@
 import type { AccountRequestBody } from '../../../common/certificates.js';
 import { translate } from '../../../common/messages.js';
-import type { Locale } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Scope } from '../../platform/auth/scope.js';
+import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { safeEqual } from '../../platform/tokens.js';
 import { supportIdOf } from './support-id.js';
@@ -16,18 +15,17 @@ import { supportIdOf } from './support-id.js';
  */
 export async function createAccountRequest(
   deps: AppDeps,
-  ctx: { scope: Scope; ip: string | null; locale: Locale },
+  actor: Actor,
   body: AccountRequestBody,
 ): Promise<{ id: string; status: 'received' }> {
-  const { scope } = ctx;
-  const supportId = await supportIdOf(deps.db, scope.organizationId);
+  const supportId = await supportIdOf(deps.db, actor.organizationId);
   if (!safeEqual(supportId, body.supportId))
-    throw new AppError(400, 'validation', { supportId: [translate(ctx.locale, 'validation.supportId')] });
-  const targetUserId = body.targetUserId ?? scope.userId;
+    throw new AppError(400, 'validation', { supportId: [translate(actor.locale, 'validation.supportId')] });
+  const targetUserId = body.targetUserId ?? actor.userId;
   const target = await deps.db
     .selectFrom('memberships')
     .select(['role', 'status'])
-    .where('organization_id', '=', scope.organizationId)
+    .where('organization_id', '=', actor.organizationId)
     .where('user_id', '=', targetUserId)
     .executeTakeFirst();
   if (!target) throw notFound();
@@ -36,23 +34,18 @@ export async function createAccountRequest(
     const row = await trx
       .insertInto('account_requests')
       .values({
-        organization_id: scope.organizationId,
-        tenant_id: scope.tenantId,
+        organization_id: actor.organizationId,
+        tenant_id: actor.tenantId,
         kind: body.kind,
-        requested_by: scope.userId,
+        requested_by: actor.userId,
         target_user_id: targetUserId,
         created_at: deps.clock.now(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, deps.clock, {
-      actorUserId: scope.userId,
-      organizationId: scope.organizationId,
-      tenantId: scope.tenantId,
+      ...actorAudit(actor, 'user', targetUserId),
       action: 'account_request.create',
-      targetType: 'user',
-      targetId: targetUserId,
-      ip: ctx.ip,
       details: { requestId: row.id, kind: body.kind },
     });
     return { id: row.id, status: 'received' as const };

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { Scope } from '../../platform/auth/scope.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
@@ -12,8 +12,6 @@ import { setPassword } from '../passwords/set-password.js';
 import { generateTemporaryPassword } from '../users/issue-temporary-password.js';
 import { createDownload } from './downloads.js';
 import { accountDownloadMail, certificatePasswordMail } from './mails.js';
-
-type OperatorContext = { scope: Scope; ip: string | null };
 
 async function lockRequest(trx: AppDeps['db'], id: string) {
   const row = await trx
@@ -27,29 +25,29 @@ async function lockRequest(trx: AppDeps['db'], id: string) {
 }
 
 const audit = (
-  ctx: OperatorContext,
+  actor: Actor,
   row: { id: string; organization_id: string; tenant_id: string | null; target_user_id: string },
 ) => ({
-  actorUserId: ctx.scope.userId,
+  actorUserId: actor.userId,
   organizationId: row.organization_id,
   tenantId: row.tenant_id,
   targetType: 'user',
   targetId: row.target_user_id,
-  ip: ctx.ip,
+  ip: actor.ip,
   details: { requestId: row.id },
 });
 
 /** 対応開始: the operator takes a received request (受付 → 対応中); any other state is a 409. */
-export async function startAccountRequest(deps: AppDeps, ctx: OperatorContext, id: string): Promise<void> {
+export async function startAccountRequest(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockRequest(trx, id);
     if (row.status !== 'received') throw new AppError(409, 'request_not_open');
     await trx
       .updateTable('account_requests')
-      .set({ status: 'in_progress', started_at: deps.clock.now(), started_by: ctx.scope.userId })
+      .set({ status: 'in_progress', started_at: deps.clock.now(), started_by: actor.userId })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, deps.clock, { ...audit(ctx, row), action: 'account_request.start' });
+    await recordAudit(trx, deps.clock, { ...audit(actor, row), action: 'account_request.start' });
   });
 }
 
@@ -59,7 +57,7 @@ export async function startAccountRequest(deps: AppDeps, ctx: OperatorContext, i
  * certificates. Either is mailed to the target admin as a download link valid 7 days, the
  * certificate's password in a separate mail; the request becomes 完了. All in one transaction.
  */
-export async function completeAccountRequest(deps: AppDeps, ctx: OperatorContext, id: string): Promise<void> {
+export async function completeAccountRequest(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   const peek = await deps.db
     .selectFrom('account_requests')
     .selectAll()
@@ -72,15 +70,18 @@ export async function completeAccountRequest(deps: AppDeps, ctx: OperatorContext
     .select(['id', 'email', 'locale', 'time_zone'])
     .where('id', '=', peek.target_user_id)
     .executeTakeFirstOrThrow();
-  const actor: CertificateActor = {
-    actorUserId: ctx.scope.userId,
+  // The operator acts for the requesting organisation: its certificates, its audit trail.
+  const forOrganization: CertificateActor = {
+    actorUserId: actor.userId,
     organizationId: peek.organization_id,
     tenantId: peek.tenant_id,
-    ip: ctx.ip,
+    ip: actor.ip,
   };
   // The slow parts (RSA key, argon2 hash) before the transaction.
   const prepared =
-    peek.kind === 'reissue_certificate' ? await prepareCertificate(deps, actor, user.id) : undefined;
+    peek.kind === 'reissue_certificate'
+      ? await prepareCertificate(deps, forOrganization, user.id)
+      : undefined;
   let temporary: { password: string; hash: string } | undefined;
   if (peek.kind === 'reset_admin_password') {
     const policy = await passwordPolicyFor(deps.db, await organizationsOfUser(deps.db, user.id));
@@ -97,7 +98,7 @@ export async function completeAccountRequest(deps: AppDeps, ctx: OperatorContext
           payload: prepared.p12,
         }
       : { kind: 'temporary_password' as const, fileName: null, payload: Buffer.from(temporary!.password) };
-    if (prepared) await recordCertificate(trx, deps, actor, prepared, { reissue: true });
+    if (prepared) await recordCertificate(trx, deps, forOrganization, prepared, { reissue: true });
     else
       await setPassword(trx, deps.clock, {
         userId: user.id,
@@ -129,12 +130,12 @@ export async function completeAccountRequest(deps: AppDeps, ctx: OperatorContext
       .set({
         status: 'done',
         completed_at: now,
-        completed_by: ctx.scope.userId,
+        completed_by: actor.userId,
         started_at: row.started_at ?? now,
-        started_by: row.started_by ?? ctx.scope.userId,
+        started_by: row.started_by ?? actor.userId,
       })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, deps.clock, { ...audit(ctx, row), action: 'account_request.complete' });
+    await recordAudit(trx, deps.clock, { ...audit(actor, row), action: 'account_request.complete' });
   });
 }

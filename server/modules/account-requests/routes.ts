@@ -6,6 +6,7 @@ import {
   accountRequestStatuses,
 } from '../../../common/certificates.js';
 import type { AppDeps } from '../../deps.js';
+import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
@@ -62,16 +63,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         response: { 201: z.object({ id: z.string(), status: z.literal('received') }) },
       },
     },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createAccountRequest(
-            deps,
-            { scope: requireScope(req), ip: req.ip, locale: req.locale },
-            req.body,
-          ),
-        ),
+    async (req, reply) => reply.status(201).send(await createAccountRequest(deps, actorOf(req), req.body)),
   );
 
   app.get(
@@ -97,7 +89,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
         schema: { tags, params: requestIdParams, response: { 200: requestView } },
       },
       async (req) => {
-        await run(deps, { scope: requireScope(req), ip: req.ip }, req.params.requestId);
+        await run(deps, actorOf(req), req.params.requestId);
         const view = await findRequest(deps.db, req.params.requestId);
         if (!view) throw notFound();
         return view;
