@@ -28,8 +28,6 @@ const sqlOutsideRepositories = [
   'customer-users/delete-customer-user.ts',
   'customer-users/update-customer-user.ts',
   'customers/create-customer.ts',
-  'customers/delete-customer.ts',
-  'customers/update-customer.ts',
   'identity/open-session.ts',
   'identity/record-failed-login.ts',
   'identity/select-organization.ts',

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { PartnerActor } from '../../platform/auth/actor.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { deleteOrphanAccounts } from '../users/repository.js';
 import { customerDeletionBlockers } from './deletion-blockers.js';
-import { lockCustomer } from './repository.js';
+import { customerMemberIds, deleteCustomerOrganization, lockCustomer } from './repository.js';
 
 /**
  * 顧客削除 (CU-5): refused with the reason while the customer has contracts or UTMs (409
@@ -18,25 +18,12 @@ export async function deleteCustomer(deps: AppDeps, actor: PartnerActor, custome
     if (!customer) throw notFound();
     const blockers = await customerDeletionBlockers(trx, customerId);
     if (blockers.length > 0) throw new AppError(409, `customer_has_${blockers[0]}`);
-    const members = await trx
-      .selectFrom('memberships')
-      .select('user_id')
-      .where('organization_id', '=', customerId)
-      .execute();
-    await trx.deleteFrom('organizations').where('id', '=', customerId).execute();
-    const deletedUserIds = await deleteOrphanAccounts(
-      trx,
-      members.map((m) => m.user_id),
-      { keepAccountsWithPassword: false },
-    );
+    const memberIds = await customerMemberIds(trx, actor.tenantId, customerId);
+    await deleteCustomerOrganization(trx, actor.tenantId, customerId);
+    const deletedUserIds = await deleteOrphanAccounts(trx, memberIds, { keepAccountsWithPassword: false });
     await recordAudit(trx, deps.clock, {
-      actorUserId: actor.userId,
-      organizationId: actor.organizationId,
-      tenantId: actor.tenantId,
+      ...actorAudit(actor, 'customer', customerId),
       action: 'customer.delete',
-      targetType: 'customer',
-      targetId: customerId,
-      ip: actor.ip,
       details: { code: customer.code, name: customer.name, deletedUserIds },
     });
   });

@@ -1,7 +1,8 @@
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import type { CustomerListQuery, CustomerStatus } from '../../../common/customers.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 
 /**
  * 会社名 partial match within one tenant, through the GIN indexes of migration 0006: one character
@@ -153,3 +154,52 @@ export async function lockCustomer(trx: Db, tenantId: string, customerId: string
   return row && { ...row, balance: Number(row.balance) };
 }
 export type CustomerRow = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+
+/**
+ * Writes of one customer of the tenant. Each statement carries the tenant in its WHERE, also
+ * after the row was found and locked: a wrong id changes nothing outside the tenant.
+ */
+export async function renameCustomer(trx: Db, tenantId: string, customerId: string, name: string) {
+  await trx
+    .updateTable('organizations')
+    .set({ name })
+    .where('id', '=', customerId)
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'customer')
+    .execute();
+}
+
+export async function updateCustomerProfile(
+  trx: Db,
+  tenantId: string,
+  customerId: string,
+  columns: Updateable<Database['customers']>,
+) {
+  await trx
+    .updateTable('customers')
+    .set(columns)
+    .where('id', '=', customerId)
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
+
+/** The user ids of the customer's memberships (before the customer goes). */
+export async function customerMemberIds(trx: Db, tenantId: string, customerId: string) {
+  const rows = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('organization_id', '=', customerId)
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Deletes the customer's organisation, and with it everything that belongs to it by cascade. */
+export async function deleteCustomerOrganization(trx: Db, tenantId: string, customerId: string) {
+  await trx
+    .deleteFrom('organizations')
+    .where('id', '=', customerId)
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'customer')
+    .execute();
+}

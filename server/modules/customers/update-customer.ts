@@ -1,10 +1,10 @@
 import type { CustomerBody } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { PartnerActor } from '../../platform/auth/actor.js';
+import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { profileColumns, profileFields } from './profile-columns.js';
-import { lockCustomer } from './repository.js';
+import { lockCustomer, renameCustomer, updateCustomerProfile } from './repository.js';
 
 /**
  * 顧客情報変更 (CU-3): the whole form again; at least one field must differ from what is stored
@@ -22,25 +22,14 @@ export async function updateCustomer(
     const changedProfile = profileFields.filter((f) => body[f] !== current[f]);
     const nameChanged = body.name !== current.name;
     if (!nameChanged && changedProfile.length === 0) throw new AppError(400, 'no_changes');
-    if (nameChanged) {
-      await trx.updateTable('organizations').set({ name: body.name }).where('id', '=', customerId).execute();
-    }
-    await trx
-      .updateTable('customers')
-      .set({
-        ...profileColumns(body, changedProfile),
-        updated_at: deps.clock.now(),
-      })
-      .where('id', '=', customerId)
-      .execute();
+    if (nameChanged) await renameCustomer(trx, actor.tenantId, customerId, body.name);
+    await updateCustomerProfile(trx, actor.tenantId, customerId, {
+      ...profileColumns(body, changedProfile),
+      updated_at: deps.clock.now(),
+    });
     await recordAudit(trx, deps.clock, {
-      actorUserId: actor.userId,
-      organizationId: actor.organizationId,
-      tenantId: actor.tenantId,
+      ...actorAudit(actor, 'customer', customerId),
       action: 'customer.update',
-      targetType: 'customer',
-      targetId: customerId,
-      ip: actor.ip,
       details: { code: current.code, fields: [...(nameChanged ? ['name'] : []), ...changedProfile] },
     });
   });
