@@ -21,29 +21,38 @@ export async function customerOf(db: Db, tenantId: string, customerId: string, f
  * The login users of one customer organisation (ユーザ管理, `001 §7.4.4`): every membership with
  * its user and whether the newest open invitation link has expired.
  */
-function usersOf(db: Db, customerId: string, now: Date) {
-  return membershipsWithOpenLink(db, customerId).select([
-    'u.id',
-    'u.code',
-    // Accounts that came with only a full name (an existing user added here) show it as 姓.
-    sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
-    sql<string>`coalesce(u.given_name, '')`.as('givenName'),
-    'u.email',
-    'u.mobile',
-    'm.status',
-    sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
-      'invitationExpired',
-    ),
-  ]);
+function usersOf(db: Db, tenantId: string, customerId: string, now: Date) {
+  return membershipsWithOpenLink(db, customerId)
+    .where('m.tenant_id', '=', tenantId)
+    .select([
+      'u.id',
+      'u.code',
+      // Accounts that came with only a full name (an existing user added here) show it as 姓.
+      sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
+      sql<string>`coalesce(u.given_name, '')`.as('givenName'),
+      'u.email',
+      'u.mobile',
+      'm.status',
+      sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
+        'invitationExpired',
+      ),
+    ]);
 }
 
-export async function listCustomerUsers(db: Db, customerId: string, now: Date) {
-  return usersOf(db, customerId, now).orderBy('m.id').execute();
+/** The login users of a customer of the tenant (the tenant is in the statement, not only checked before). */
+export async function listCustomerUsers(db: Db, tenantId: string, customerId: string, now: Date) {
+  return usersOf(db, tenantId, customerId, now).orderBy('m.id').execute();
 }
 
 /** One login user of the customer; a user of another customer (or none) is a 404. */
-export async function findCustomerUser(db: Db, customerId: string, userId: string, now: Date) {
-  const row = await usersOf(db, customerId, now).where('u.id', '=', userId).executeTakeFirst();
+export async function findCustomerUser(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  userId: string,
+  now: Date,
+) {
+  const row = await usersOf(db, tenantId, customerId, now).where('u.id', '=', userId).executeTakeFirst();
   if (!row) throw notFound();
   return row;
 }

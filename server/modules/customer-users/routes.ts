@@ -40,7 +40,9 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (req) => {
       const actor = partnerActor(req);
       await customerOf(deps.db, actor.tenantId, req.params.customerId);
-      return { items: await listCustomerUsers(deps.db, req.params.customerId, deps.clock.now()) };
+      return {
+        items: await listCustomerUsers(deps.db, actor.tenantId, req.params.customerId, deps.clock.now()),
+      };
     },
   );
 
@@ -70,7 +72,13 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     async (req) => {
       const actor = partnerActor(req);
       await customerOf(deps.db, actor.tenantId, req.params.customerId);
-      return findCustomerUser(deps.db, req.params.customerId, req.params.userId, deps.clock.now());
+      return findCustomerUser(
+        deps.db,
+        actor.tenantId,
+        req.params.customerId,
+        req.params.userId,
+        deps.clock.now(),
+      );
     },
   );
 
@@ -87,8 +95,9 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     },
     async (req) => {
       const { customerId, userId } = req.params;
-      await updateCustomerUser(deps, partnerActor(req), customerId, userId, req.body);
-      return findCustomerUser(deps.db, customerId, userId, deps.clock.now());
+      const actor = partnerActor(req);
+      await updateCustomerUser(deps, actor, customerId, userId, req.body);
+      return findCustomerUser(deps.db, actor.tenantId, customerId, userId, deps.clock.now());
     },
   );
 

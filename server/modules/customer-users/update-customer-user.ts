@@ -30,7 +30,7 @@ export async function updateCustomerUser(
       .forUpdate()
       .executeTakeFirst();
     if (!membership) throw notFound();
-    const current = await findCustomerUser(trx, customerId, userId, deps.clock.now());
+    const current = await findCustomerUser(trx, actor.tenantId, customerId, userId, deps.clock.now());
     const changed = (Object.keys(input) as (keyof CustomerUserBody)[]).filter(
       (k) => (input[k] ?? null) !== (current[k] ?? null),
     );

@@ -16,7 +16,7 @@ export async function deleteCustomer(deps: AppDeps, actor: PartnerActor, custome
   await deps.db.transaction().execute(async (trx) => {
     const customer = await lockCustomer(trx, actor.tenantId, customerId);
     if (!customer) throw notFound();
-    const blockers = await customerDeletionBlockers(trx, customerId);
+    const blockers = await customerDeletionBlockers(trx, actor.tenantId, customerId);
     if (blockers.length > 0) throw new AppError(409, `customer_has_${blockers[0]}`);
     const memberIds = await customerMemberIds(trx, actor.tenantId, customerId);
     await deleteCustomerOrganization(trx, actor.tenantId, customerId);

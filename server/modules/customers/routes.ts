@@ -51,7 +51,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   const showDetail = async (tenantId: string, customerId: string) => {
     const customer = await findCustomer(deps.db, tenantId, customerId);
     if (!customer) throw notFound();
-    return { ...customer, deletionBlockers: await customerDeletionBlockers(deps.db, customerId) };
+    return { ...customer, deletionBlockers: await customerDeletionBlockers(deps.db, tenantId, customerId) };
   };
 
   app.get(
