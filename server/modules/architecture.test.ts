@@ -86,12 +86,6 @@ const sqlOutsideRepositories = [
   'terms/publish-terms.ts',
   'user-groups/group-changes.ts',
   'users/account-rules.ts',
-  'users/add-user.ts',
-  'users/cancel-invitation.ts',
-  'users/disable-user.ts',
-  'users/enable-user.ts',
-  'users/unlock-user.ts',
-  'users/update-user.ts',
 ];
 
 const sourceFiles = (dir: string): string[] =>

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { createInvitation } from '../invitations/create-invitation.js';
-import { findOrganization, replaceUserGroups } from './repository.js';
+import { findOrganization, isMemberByEmail, replaceUserGroups, updateAccount } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
 
 /**
@@ -22,14 +22,8 @@ export async function addUser(
 ): Promise<{ memberId: string; status: 'invited' }> {
   assertRoleFits(actor.kind, body.role, actor.locale);
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select('m.id')
-      .where('m.organization_id', '=', actor.organizationId)
-      .where((eb) => eb(eb.fn('lower', ['u.email']), '=', body.email.toLowerCase()))
-      .executeTakeFirst();
-    if (existing) throw new AppError(409, 'already_member');
+    if (await isMemberByEmail(trx, actor.organizationId, body.email))
+      throw new AppError(409, 'already_member');
     const organization = await findOrganization(trx, actor.organizationId);
     const invitation = await createInvitation(trx, deps, {
       organization: { ...organization, tenantId: actor.tenantId },
@@ -50,11 +44,7 @@ export async function addUser(
     });
     if (body.groupIds) await replaceUserGroups(trx, actor.organizationId, invitation.userId, body.groupIds);
     if (body.mfaMethod !== undefined && invitation.newAccount)
-      await trx
-        .updateTable('users')
-        .set({ mfa_method: body.mfaMethod })
-        .where('id', '=', invitation.userId)
-        .execute();
+      await updateAccount(trx, invitation.userId, { mfa_method: body.mfaMethod });
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', invitation.userId),
       action: 'user.add',

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { cancelOpenInvitations } from '../invitations/repository.js';
-import { deleteOrphanAccounts, lockInvitedMember } from './repository.js';
+import { deleteOrphanAccounts, lockInvitedMember, removeInvitedMembership } from './repository.js';
 
 /**
  * 招待取消: the open links stop working (and keep answering "cancelled"), the invited membership
@@ -13,12 +13,7 @@ export async function cancelInvitation(deps: AppDeps, actor: Actor, memberId: st
     const membership = await lockInvitedMember(trx, actor.organizationId, memberId);
     const userId = membership.user_id;
     await cancelOpenInvitations(trx, membership.id, deps.clock.now());
-    await trx
-      .updateTable('invitations')
-      .set({ membership_id: null })
-      .where('membership_id', '=', membership.id)
-      .execute();
-    await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
+    await removeInvitedMembership(trx, actor.organizationId, membership.id);
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: true });
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', userId),

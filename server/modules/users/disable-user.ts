@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { lockMember } from './repository.js';
+import { endMembershipSessions, lockMember, updateMembership } from './repository.js';
 
 /**
  * 無効化: the membership can no longer be chosen or used, and the user's sessions working in
@@ -16,22 +16,15 @@ export async function disableUser(deps: AppDeps, actor: Actor, userId: string): 
     const membership = await lockMember(trx, actor.organizationId, userId);
     if (membership.status === 'disabled') return;
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
-    await trx
-      .updateTable('memberships')
-      .set({ status: 'disabled', disabled_at: now })
-      .where('id', '=', membership.id)
-      .execute();
-    const revoked = await trx
-      .updateTable('sessions')
-      .set({ revoked_at: now })
-      .where('user_id', '=', userId)
-      .where('membership_id', '=', membership.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+    await updateMembership(trx, actor.organizationId, membership.id, {
+      status: 'disabled',
+      disabled_at: now,
+    });
+    const endedSessions = await endMembershipSessions(trx, userId, membership.id, now);
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', userId),
       action: 'user.disable',
-      details: { endedSessions: Number(revoked.numUpdatedRows) },
+      details: { endedSessions },
     });
   });
 }

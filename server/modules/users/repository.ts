@@ -1,9 +1,10 @@
-import { type Expression, sql } from 'kysely';
+import { type Expression, sql, type Updateable } from 'kysely';
 import type { UserListQuery, UserStatus } from '../../../common/accounts.js';
 import type { MfaMethod } from '../../../common/mfa-methods.js';
 import type { Locale } from '../../../common/roles.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 import { notFound } from '../../platform/errors.js';
 import { accountManagedBy } from './account-rules.js';
 
@@ -267,4 +268,66 @@ export async function deleteOrphanAccounts(
   await trx.updateTable('invitations').set({ user_id: null }).where('user_id', 'in', ids).execute();
   const deleted = await trx.deleteFrom('users').where('id', 'in', ids).returning('id').execute();
   return deleted.map((u) => u.id);
+}
+
+/** Whether the address already has a membership here (active, disabled or invited). */
+export async function isMemberByEmail(trx: Db, organizationId: string, email: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.id')
+    .where('m.organization_id', '=', organizationId)
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Changes a membership of the organisation (the organisation is in the statement, not only checked). */
+export async function updateMembership(
+  trx: Db,
+  organizationId: string,
+  membershipId: string,
+  changes: Updateable<Database['memberships']>,
+) {
+  await trx
+    .updateTable('memberships')
+    .set(changes)
+    .where('id', '=', membershipId)
+    .where('organization_id', '=', organizationId)
+    .execute();
+}
+
+/** Removes an invited membership of the organisation; its links are detached first (they keep answering "cancelled"). */
+export async function removeInvitedMembership(trx: Db, organizationId: string, membershipId: string) {
+  await trx
+    .updateTable('invitations')
+    .set({ membership_id: null })
+    .where('membership_id', '=', membershipId)
+    .execute();
+  await trx
+    .deleteFrom('memberships')
+    .where('id', '=', membershipId)
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'invited')
+    .execute();
+}
+
+/** Ends the user's open sessions that work through this membership; answers how many. */
+export async function endMembershipSessions(trx: Db, userId: string, membershipId: string, now: Date) {
+  const ended = await trx
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('membership_id', '=', membershipId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(ended.numUpdatedRows);
+}
+
+/**
+ * Changes an account's own fields (name, phones, language, time zone, second-factor method,
+ * lockout). Callers have checked that the organisation manages the account (account-rules.ts).
+ */
+export async function updateAccount(trx: Db, userId: string, changes: Updateable<Database['users']>) {
+  await trx.updateTable('users').set(changes).where('id', '=', userId).execute();
 }

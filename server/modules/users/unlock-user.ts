@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { assertAccountAction } from './account-rules.js';
-import { lockMember } from './repository.js';
+import { lockMember, updateAccount } from './repository.js';
 
 /**
  * ロック解除 (ID-2): clears the failed-login count and the lock of an account this organisation
@@ -12,11 +12,7 @@ export async function unlockUser(deps: AppDeps, actor: Actor, userId: string): P
   await deps.db.transaction().execute(async (trx) => {
     await lockMember(trx, actor.organizationId, userId);
     await assertAccountAction(deps, trx, actor, userId);
-    await trx
-      .updateTable('users')
-      .set({ failed_login_count: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
+    await updateAccount(trx, userId, { failed_login_count: 0, locked_until: null });
     await recordAudit(trx, deps.clock, { ...actorAudit(actor, 'user', userId), action: 'user.unlock' });
   });
 }

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
 import { assertAccountManagedHere, assertNotSelf, assertStepUp } from './account-rules.js';
-import { lockMember, replaceUserGroups } from './repository.js';
+import { lockMember, replaceUserGroups, updateAccount, updateMembership } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
 
 const definedOnly = (fields: Record<string, unknown>) =>
@@ -41,11 +41,11 @@ export async function updateUser(
     if (Object.keys(account).length > 0) {
       await assertAccountManagedHere(trx, actor.organizationId, userId);
       if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, userId, body.mobile);
-      await trx.updateTable('users').set(account).where('id', '=', userId).execute();
+      await updateAccount(trx, userId, account);
     }
     const membershipChanges = definedOnly({ role: body.role, comment: body.comment });
     if (Object.keys(membershipChanges).length > 0)
-      await trx.updateTable('memberships').set(membershipChanges).where('id', '=', membership.id).execute();
+      await updateMembership(trx, actor.organizationId, membership.id, membershipChanges);
     if (body.groupIds) await replaceUserGroups(trx, actor.organizationId, userId, body.groupIds);
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', userId),
