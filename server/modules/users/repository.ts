@@ -6,7 +6,6 @@ import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../platform/errors.js';
-import { accountManagedBy } from './account-rules.js';
 
 /**
  * Every membership of an organisation with its user (`m`, `u`) and the expiry of the newest
@@ -45,37 +44,40 @@ export function membershipsWithOpenLink(db: Db, organizationId: string) {
  * time zone, second-factor method, last login and its lock.
  */
 function members(db: Db, organizationId: string) {
-  return membershipsWithOpenLink(db, organizationId)
-    .select((eb) => accountManagedBy(organizationId, eb.ref('u.id')).as('sole'))
-    .select([
-      'm.id as memberId',
-      'u.id as accountId',
-      'm.status as membershipStatus',
-      'm.role',
-      'm.comment',
-      'm.created_at as createdAt',
-      'inv.expires_at as invitationExpiresAt',
-      sql<string | null>`CASE WHEN m.status <> 'invited' THEN u.id::text END`.as('userId'),
-      sql<string>`CASE WHEN m.status = 'invited' THEN coalesce(m.invited_name, '') ELSE u.name END`.as(
-        'name',
-      ),
-      sql<string>`CASE WHEN m.status = 'invited' THEN coalesce(m.invited_email, u.email) ELSE u.email END`.as(
-        'email',
-      ),
-      'u.phone',
-      'u.mobile',
-      'u.title',
-      'u.locale',
-      'u.time_zone as timeZone',
-      'u.mfa_method as mfaMethod',
-      'u.last_login_at as lastLoginAt',
-      'u.locked_until as lockedUntil',
-    ]);
+  return (
+    membershipsWithOpenLink(db, organizationId)
+      // The home organisation manages the account (account-rules.ts); read from the joined row.
+      .select(sql<boolean>`coalesce(u.home_organization_id = ${organizationId}, false)`.as('home'))
+      .select([
+        'm.id as memberId',
+        'u.id as accountId',
+        'm.status as membershipStatus',
+        'm.role',
+        'm.comment',
+        'm.created_at as createdAt',
+        'inv.expires_at as invitationExpiresAt',
+        sql<string | null>`CASE WHEN m.status <> 'invited' THEN u.id::text END`.as('userId'),
+        sql<string>`CASE WHEN m.status = 'invited' THEN coalesce(m.invited_name, '') ELSE u.name END`.as(
+          'name',
+        ),
+        sql<string>`CASE WHEN m.status = 'invited' THEN coalesce(m.invited_email, u.email) ELSE u.email END`.as(
+          'email',
+        ),
+        'u.phone',
+        'u.mobile',
+        'u.title',
+        'u.locale',
+        'u.time_zone as timeZone',
+        'u.mfa_method as mfaMethod',
+        'u.last_login_at as lastLoginAt',
+        'u.locked_until as lockedUntil',
+      ])
+  );
 }
 
 /** The same rows with what this organisation may see of each account (columns of `members`). */
 function visibleMembers(db: Db, organizationId: string, now: Date) {
-  const managed = sql<boolean>`(r."membershipStatus" <> 'invited' AND r.sole)`;
+  const managed = sql<boolean>`(r."membershipStatus" <> 'invited' AND r.home)`;
   const ifManaged = <T>(column: string) =>
     sql<T | null>`CASE WHEN ${managed} THEN ${sql.ref(`r.${column}`)} END`;
   return db.selectFrom(members(db, organizationId).as('r')).select([
