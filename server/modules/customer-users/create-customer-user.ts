@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { createInvitation } from '../invitations/create-invitation.js';
-import { customerOf } from './repository.js';
+import { customerOf, findUserCode, isCustomerMemberByEmail } from './repository.js';
 
 /**
  * ユーザ作成 (CU-6): the login user (an existing account with that address is reused) becomes an
@@ -21,14 +21,8 @@ export async function createCustomerUser(
   return deps.db.transaction().execute(async (trx) => {
     const customer = await customerOf(trx, actor.tenantId, customerId, true);
     // Already in the list (even still invited): the partner edits or deletes that user instead.
-    const existing = await trx
-      .selectFrom('memberships as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select('m.id')
-      .where('m.organization_id', '=', customerId)
-      .where((eb) => eb(eb.fn('lower', ['u.email']), '=', input.email.toLowerCase()))
-      .executeTakeFirst();
-    if (existing) throw new AppError(409, 'already_member');
+    if (await isCustomerMemberByEmail(trx, actor.tenantId, customerId, input.email))
+      throw new AppError(409, 'already_member');
     const invitation = await createInvitation(trx, deps, {
       organization: {
         id: customer.id,
@@ -48,11 +42,7 @@ export async function createCustomerUser(
         mobile: input.mobile,
       },
     });
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'code'])
-      .where('id', '=', invitation.userId)
-      .executeTakeFirstOrThrow();
+    const user = await findUserCode(trx, invitation.userId);
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', user.id),
       action: 'customer_user.create',

@@ -1,10 +1,9 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
-import { notFound } from '../../platform/errors.js';
 import { cancelOpenInvitations } from '../invitations/repository.js';
 import { deleteOrphanAccounts } from '../users/repository.js';
-import { customerOf } from './repository.js';
+import { customerOf, lockAccount, lockCustomerMembership, removeCustomerMembership } from './repository.js';
 
 /**
  * ユーザ削除 (CU-6): the membership in the customer goes (its open links stop working and keep
@@ -18,27 +17,10 @@ export async function deleteCustomerUser(
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await customerOf(trx, actor.tenantId, customerId, true);
-    const membership = await trx
-      .selectFrom('memberships')
-      .select('id')
-      .where('organization_id', '=', customerId)
-      .where('user_id', '=', userId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!membership) throw notFound();
-    const user = await trx
-      .selectFrom('users')
-      .select(['code', 'email'])
-      .where('id', '=', userId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const membership = await lockCustomerMembership(trx, actor.tenantId, customerId, userId);
+    const user = await lockAccount(trx, userId);
     await cancelOpenInvitations(trx, membership.id, deps.clock.now());
-    await trx
-      .updateTable('invitations')
-      .set({ membership_id: null })
-      .where('membership_id', '=', membership.id)
-      .execute();
-    await trx.deleteFrom('memberships').where('id', '=', membership.id).execute();
+    await removeCustomerMembership(trx, actor.tenantId, customerId, membership.id);
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: false });
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', userId),

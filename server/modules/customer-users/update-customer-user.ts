@@ -2,10 +2,17 @@ import { type CustomerUserBody, customerUserName } from '../../../common/custome
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { reissueInvitation } from '../invitations/reissue-invitation.js';
 import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
-import { customerOf, findCustomerUser } from './repository.js';
+import { updateAccount } from '../users/repository.js';
+import {
+  belongsElsewhere,
+  customerOf,
+  findCustomerUser,
+  isEmailTakenByAnother,
+  lockCustomerMembership,
+} from './repository.js';
 
 /**
  * ユーザ編集 (CU-6): name, e-mail and mobile of a login user of the customer. At least one change
@@ -22,48 +29,25 @@ export async function updateCustomerUser(
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await customerOf(trx, actor.tenantId, customerId, true);
-    const membership = await trx
-      .selectFrom('memberships')
-      .select(['id', 'status'])
-      .where('organization_id', '=', customerId)
-      .where('user_id', '=', userId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!membership) throw notFound();
+    const membership = await lockCustomerMembership(trx, actor.tenantId, customerId, userId);
     const current = await findCustomerUser(trx, actor.tenantId, customerId, userId, deps.clock.now());
     const changed = (Object.keys(input) as (keyof CustomerUserBody)[]).filter(
       (k) => (input[k] ?? null) !== (current[k] ?? null),
     );
     if (changed.length === 0) throw new AppError(400, 'no_changes');
-    const elsewhere = await trx
-      .selectFrom('memberships')
-      .select('id')
-      .where('user_id', '=', userId)
-      .where('organization_id', '!=', customerId)
-      .executeTakeFirst();
-    if (elsewhere) throw new AppError(409, 'shared_account');
+    if (await belongsElsewhere(trx, userId, customerId)) throw new AppError(409, 'shared_account');
     const emailChanged = input.email.toLowerCase() !== current.email.toLowerCase();
-    if (emailChanged) {
-      const taken = await trx
-        .selectFrom('users')
-        .select('id')
-        .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
-        .where('id', '!=', userId)
-        .executeTakeFirst();
-      if (taken) throw new AppError(409, 'email_in_use');
+    if (emailChanged && (await isEmailTakenByAnother(trx, input.email, userId))) {
+      throw new AppError(409, 'email_in_use');
     }
     await forgetVerificationIfChanged(trx, userId, input.mobile);
-    await trx
-      .updateTable('users')
-      .set({
-        family_name: input.familyName,
-        given_name: input.givenName,
-        name: customerUserName(input),
-        email: input.email,
-        mobile: input.mobile,
-      })
-      .where('id', '=', userId)
-      .execute();
+    await updateAccount(trx, userId, {
+      family_name: input.familyName,
+      given_name: input.givenName,
+      name: customerUserName(input),
+      email: input.email,
+      mobile: input.mobile,
+    });
     if (emailChanged && membership.status === 'invited') {
       await reissueInvitation(trx, deps, {
         membershipId: membership.id,
