@@ -24,7 +24,6 @@ const sqlOutsideRepositories = [
   'certificates/revocation-list.ts',
   'certificates/revoke-certificate.ts',
   'certificates/verify-presented.ts',
-  'customers/create-customer.ts',
   'identity/open-session.ts',
   'identity/record-failed-login.ts',
   'identity/select-organization.ts',

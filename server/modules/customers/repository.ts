@@ -1,4 +1,5 @@
-import { type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { formatCustomerCode } from '../../../common/codes.js';
 import type { CustomerListQuery, CustomerStatus } from '../../../common/customers.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
@@ -202,4 +203,34 @@ export async function deleteCustomerOrganization(trx: Db, tenantId: string, cust
     .where('tenant_id', '=', tenantId)
     .where('kind', '=', 'customer')
     .execute();
+}
+
+/**
+ * A new customer of the tenant: its organisation with the next `A` code, and its profile row
+ * (both carrying the tenant). Answers the organisation's id and code.
+ */
+export async function insertCustomer(
+  trx: Db,
+  tenantId: string,
+  name: string,
+  profile: Omit<Insertable<Database['customers']>, 'id' | 'tenant_id' | 'created_at' | 'updated_at'>,
+  now: Date,
+) {
+  const { n } = (await sql<{ n: string }>`SELECT nextval('customer_code_seq') AS n`.execute(trx)).rows[0]!;
+  const organization = await trx
+    .insertInto('organizations')
+    .values({
+      kind: 'customer',
+      code: formatCustomerCode(BigInt(n)),
+      name,
+      tenant_id: tenantId,
+      created_at: now,
+    })
+    .returning(['id', 'code'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('customers')
+    .values({ id: organization.id, tenant_id: tenantId, ...profile, created_at: now, updated_at: now })
+    .execute();
+  return organization;
 }
