@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PartnerActor } from '../../platform/auth/actor.js';
 import { notFound } from '../../platform/errors.js';
-import { copyTargets } from './repository.js';
+import { copyTargets, ownTemplates, replaceTemplates } from './repository.js';
 
 /**
  * メールテンプレートコピー (`001 §5.4.3 (3)`): makes the chosen templates of the chosen tenants what
@@ -22,25 +22,10 @@ export async function copyTemplates(
   return deps.db.transaction().execute(async (trx) => {
     const allowed = new Set((await copyTargets(trx, actor.userId, source)).map((t) => t.tenantId));
     if (tenantIds.some((id) => !allowed.has(id))) throw notFound();
-    const own = await trx
-      .selectFrom('mail_templates')
-      .select(['template', 'locale', 'subject', 'body'])
-      .where('tenant_id', '=', source)
-      .where('template', 'in', keys)
-      .execute();
+    const own = await ownTemplates(trx, source, keys);
     const now = deps.clock.now();
     for (const target of tenantIds) {
-      await trx
-        .deleteFrom('mail_templates')
-        .where('tenant_id', '=', target)
-        .where('template', 'in', keys)
-        .execute();
-      if (own.length > 0) {
-        await trx
-          .insertInto('mail_templates')
-          .values(own.map((r) => ({ ...r, tenant_id: target, updated_at: now, updated_by: actor.userId })))
-          .execute();
-      }
+      await replaceTemplates(trx, target, keys, own, { userId: actor.userId, now });
       await recordAudit(trx, deps.clock, {
         actorUserId: actor.userId,
         organizationId: target,

@@ -11,32 +11,14 @@ import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Jobs } from '../../platform/jobs.js';
 import { insertOutbox } from '../../platform/mail/outbox.js';
-import { defaultTemplates, type TemplateText } from './defaults.js';
+import type { TemplateText } from './defaults.js';
+import { loadTemplate } from './repository.js';
 
 /**
  * The template engine of the mails to customers (PP-7): the tenant's own text of a template in
  * one language, or the product's default, rendered with `{{Name}}` placeholders and written to the
  * outbox in the caller's transaction. Every mail the product sends to customers goes through it.
  */
-
-export type StoredTemplate = TemplateText & { custom: boolean };
-
-/** The tenant's text of `key` in `locale` (custom when the tenant saved one, else the default). */
-export async function loadTemplate(
-  db: Db,
-  tenantId: string,
-  key: MailTemplateKey,
-  locale: Locale,
-): Promise<StoredTemplate> {
-  const row = await db
-    .selectFrom('mail_templates')
-    .select(['subject', 'body'])
-    .where('tenant_id', '=', tenantId)
-    .where('template', '=', key)
-    .where('locale', '=', locale)
-    .executeTakeFirst();
-  return row ? { ...row, custom: true } : { ...defaultTemplates[key][locale], custom: false };
-}
 
 /** Subject and body with every placeholder replaced (a known name without a value becomes empty). */
 export function renderTemplate(

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PartnerActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
-import { loadTemplate } from './engine.js';
+import { deleteTemplate, loadTemplate, lockTenantTemplates, upsertTemplate } from './repository.js';
 
 /**
  * メールテンプレート変更 (PP-7): stores the tenant's own text of one template in one language. The
@@ -20,30 +20,10 @@ export async function saveTemplate(
   const tenantId = actor.tenantId;
   await deps.db.transaction().execute(async (trx) => {
     // One save at a time per tenant template: the comparison below sees the latest text.
-    await trx.selectFrom('organizations').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
+    await lockTenantTemplates(trx, tenantId);
     const current = await loadTemplate(trx, tenantId, key, locale);
     if (current.subject === text.subject && current.body === text.body) throw new AppError(400, 'no_changes');
-    const now = deps.clock.now();
-    await trx
-      .insertInto('mail_templates')
-      .values({
-        tenant_id: tenantId,
-        template: key,
-        locale,
-        subject: text.subject,
-        body: text.body,
-        updated_at: now,
-        updated_by: actor.userId,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'template', 'locale']).doUpdateSet({
-          subject: text.subject,
-          body: text.body,
-          updated_at: now,
-          updated_by: actor.userId,
-        }),
-      )
-      .execute();
+    await upsertTemplate(trx, tenantId, key, locale, text, { userId: actor.userId, now: deps.clock.now() });
     await recordAudit(trx, deps.clock, {
       actorUserId: actor.userId,
       organizationId: actor.organizationId,
@@ -65,13 +45,7 @@ export async function resetTemplate(
 ): Promise<void> {
   const tenantId = actor.tenantId;
   await deps.db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('mail_templates')
-      .where('tenant_id', '=', tenantId)
-      .where('template', '=', key)
-      .where('locale', '=', locale)
-      .executeTakeFirst();
-    if (removed.numDeletedRows === 0n) return;
+    if (!(await deleteTemplate(trx, tenantId, key, locale))) return;
     await recordAudit(trx, deps.clock, {
       actorUserId: actor.userId,
       organizationId: actor.organizationId,
