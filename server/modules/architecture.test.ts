@@ -57,8 +57,6 @@ const sqlOutsideRepositories = [
   'mfa/verifiers/recovery.ts',
   'mfa/verifiers/totp.ts',
   'mfa/verify-login.ts',
-  'notification-addresses/save-addresses.ts',
-  'notification-addresses/verify-address.ts',
   'passkeys/challenges.ts',
   'passkeys/finish-registration.ts',
   'passkeys/remove-passkey.ts',

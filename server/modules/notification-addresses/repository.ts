@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool.js';
+import { hashToken } from '../../platform/tokens.js';
 
 export type NotificationAddressesView = {
   addresses: { slot: number; email: string; verified: boolean }[];
@@ -39,4 +40,76 @@ export async function verifiedNotificationAddresses(db: Db, tenantId: string): P
     .orderBy('slot')
     .execute();
   return rows.map((r) => r.email);
+}
+
+/**
+ * The tenant's code and name, its row locked until the commit: two saves of the same tenant run
+ * one after the other (the rows of empty slots do not exist yet, so they cannot be locked).
+ */
+export async function lockTenantForAddresses(trx: Db, tenantId: string) {
+  return trx
+    .selectFrom('organizations')
+    .select(['id', 'code', 'name'])
+    .where('id', '=', tenantId)
+    .forNoKeyUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** A slot's new or changed address: unverified, with the hash and expiry of its new link. */
+type PendingAddress = {
+  email: string;
+  verified_at: null;
+  token_hash: string;
+  token_expires_at: Date;
+  created_at: Date;
+};
+
+export async function insertAddress(trx: Db, tenantId: string, slot: number, values: PendingAddress) {
+  await trx
+    .insertInto('notification_addresses')
+    .values({ tenant_id: tenantId, slot, ...values })
+    .execute();
+}
+
+export async function replaceAddress(trx: Db, tenantId: string, addressId: string, values: PendingAddress) {
+  await trx
+    .updateTable('notification_addresses')
+    .set(values)
+    .where('id', '=', addressId)
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
+
+export async function deleteAddress(trx: Db, tenantId: string, addressId: string) {
+  await trx
+    .deleteFrom('notification_addresses')
+    .where('id', '=', addressId)
+    .where('tenant_id', '=', tenantId)
+    .execute();
+}
+
+/**
+ * The address a verification link stands for while it can still be used (known, not expired,
+ * not used: the hash is cleared on use), with its tenant; locked when `forUpdate`. The link's
+ * token is the only key: whoever holds it may see and confirm that one address.
+ */
+export async function findUsableVerification(db: Db, token: string, now: Date, forUpdate = false) {
+  let query = db
+    .selectFrom('notification_addresses as n')
+    .innerJoin('organizations as t', 't.id', 'n.tenant_id')
+    .select(['n.id', 'n.email', 'n.tenant_id', 't.code as tenantCode', 't.name as tenantName'])
+    .where('n.token_hash', '=', hashToken(token))
+    .where('n.token_expires_at', '>', now);
+  if (forUpdate) query = query.forUpdate('n');
+  return query.executeTakeFirst();
+}
+
+/** Marks the tenant's address verified and ends its link. */
+export async function markAddressVerified(trx: Db, tenantId: string, addressId: string, now: Date) {
+  await trx
+    .updateTable('notification_addresses')
+    .set({ verified_at: now, token_hash: null, token_expires_at: null })
+    .where('id', '=', addressId)
+    .where('tenant_id', '=', tenantId)
+    .execute();
 }

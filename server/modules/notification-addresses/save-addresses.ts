@@ -13,7 +13,13 @@ import { formatDateTime } from '../../platform/format-time.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
 import { notificationAddressVerificationMail } from './mails.js';
-import { storedAddresses } from './repository.js';
+import {
+  deleteAddress,
+  insertAddress,
+  lockTenantForAddresses,
+  replaceAddress,
+  storedAddresses,
+} from './repository.js';
 
 export const VERIFICATION_VALID_HOURS = 24;
 
@@ -36,12 +42,7 @@ export async function saveNotificationAddresses(
   const tenantId = actor.tenantId;
   return deps.db.transaction().execute(async (trx) => {
     // Two saves of the same tenant run one after the other (the rows of empty slots do not exist yet).
-    const tenant = await trx
-      .selectFrom('organizations')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', tenantId)
-      .forNoKeyUpdate()
-      .executeTakeFirstOrThrow();
+    const tenant = await lockTenantForAddresses(trx, tenantId);
     const stored = await storedAddresses(trx, tenantId, true);
     const bySlot = new Map(stored.map((r) => [r.slot, r]));
     const errors = notificationConfirmErrors(
@@ -65,7 +66,7 @@ export async function saveNotificationAddresses(
       const current = bySlot.get(slot);
       if (email === '') {
         if (current) {
-          await trx.deleteFrom('notification_addresses').where('id', '=', current.id).execute();
+          await deleteAddress(trx, tenantId, current.id);
           deleted.push(slot);
         }
         continue;
@@ -81,13 +82,8 @@ export async function saveNotificationAddresses(
         token_expires_at: expiresAt,
         created_at: now,
       };
-      if (current)
-        await trx.updateTable('notification_addresses').set(values).where('id', '=', current.id).execute();
-      else
-        await trx
-          .insertInto('notification_addresses')
-          .values({ tenant_id: tenantId, slot, ...values })
-          .execute();
+      if (current) await replaceAddress(trx, tenantId, current.id, values);
+      else await insertAddress(trx, tenantId, slot, values);
       await queueMail(trx, deps, {
         to: email,
         locale: user.locale,
