@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import {
   type ApplicationField,
   type TenantLink,
   tenantSettingsLimits,
 } from '../../../common/tenant-settings.js';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 
 export type TenantSettingsView = {
   utmApplicationEnabled: boolean;
@@ -95,4 +96,65 @@ export async function lockSettings(trx: Db, tenantId: string, now: Date): Promis
     .where('tenant_id', '=', tenantId)
     .forUpdate()
     .execute();
+}
+
+/** Replaces the tenant's サービス利用申請情報 追加項目 with `fields`, in that order. */
+export async function replaceApplicationFields(
+  trx: Db,
+  tenantId: string,
+  fields: readonly ApplicationField[],
+) {
+  await trx.deleteFrom('tenant_application_fields').where('tenant_id', '=', tenantId).execute();
+  if (fields.length > 0)
+    await trx
+      .insertInto('tenant_application_fields')
+      .values(
+        fields.map((f, position) => ({
+          tenant_id: tenantId,
+          position,
+          name: f.name,
+          required: f.required,
+          type: f.type,
+          options: f.type === 'select' ? f.options : [],
+        })),
+      )
+      .execute();
+}
+
+/** Changes the columns of the tenant's settings row (locked by `lockSettings` first). */
+export async function updateSettings(
+  trx: Db,
+  tenantId: string,
+  changes: Omit<Updateable<Database['tenant_settings']>, 'tenant_id'>,
+) {
+  await trx.updateTable('tenant_settings').set(changes).where('tenant_id', '=', tenantId).execute();
+}
+
+/** Replaces the tenant's referrer URLs with `urls`, in that order. */
+export async function replaceReferrerUrls(trx: Db, tenantId: string, urls: readonly string[]) {
+  await trx.deleteFrom('tenant_referrer_urls').where('tenant_id', '=', tenantId).execute();
+  if (urls.length > 0)
+    await trx
+      .insertInto('tenant_referrer_urls')
+      .values(urls.map((url, position) => ({ tenant_id: tenantId, position, url })))
+      .execute();
+}
+
+/** Replaces the tenant's links with `links`, in that order. */
+export async function replaceLinks(trx: Db, tenantId: string, links: readonly TenantLink[]) {
+  await trx.deleteFrom('tenant_links').where('tenant_id', '=', tenantId).execute();
+  if (links.length > 0)
+    await trx
+      .insertInto('tenant_links')
+      .values(
+        links.map((l, position) => ({
+          tenant_id: tenantId,
+          position,
+          name: l.name,
+          url: l.url,
+          description: l.description,
+          published_on: l.publishedOn,
+        })),
+      )
+      .execute();
 }

@@ -3,7 +3,7 @@ import type { applicationFieldsBody, supportPageBody } from '../../../common/ten
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
-import { lockSettings } from './repository.js';
+import { lockSettings, replaceApplicationFields, updateSettings } from './repository.js';
 
 type Input<B> = { tenantId: string; body: B };
 
@@ -22,21 +22,7 @@ export async function saveApplicationFields(
   const { tenantId, body } = input;
   await deps.db.transaction().execute(async (trx) => {
     await lockSettings(trx, tenantId, deps.clock.now());
-    await trx.deleteFrom('tenant_application_fields').where('tenant_id', '=', tenantId).execute();
-    if (body.fields.length > 0)
-      await trx
-        .insertInto('tenant_application_fields')
-        .values(
-          body.fields.map((f, position) => ({
-            tenant_id: tenantId,
-            position,
-            name: f.name,
-            required: f.required,
-            type: f.type,
-            options: f.type === 'select' ? f.options : [],
-          })),
-        )
-        .execute();
+    await replaceApplicationFields(trx, tenantId, body.fields);
     await recordAudit(trx, deps.clock, {
       ...operatorAudit(actor, tenantId),
       action: 'tenant.application_fields.update',
@@ -55,15 +41,11 @@ export async function saveSupportPage(
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     await lockSettings(trx, tenantId, now);
-    await trx
-      .updateTable('tenant_settings')
-      .set({
-        manuals_url: body.manualsUrl === '' ? null : body.manualsUrl,
-        support_contact_email: body.contactEmail === '' ? null : body.contactEmail,
-        updated_at: now,
-      })
-      .where('tenant_id', '=', tenantId)
-      .execute();
+    await updateSettings(trx, tenantId, {
+      manuals_url: body.manualsUrl === '' ? null : body.manualsUrl,
+      support_contact_email: body.contactEmail === '' ? null : body.contactEmail,
+      updated_at: now,
+    });
     await recordAudit(trx, deps.clock, {
       ...operatorAudit(actor, tenantId),
       action: 'tenant.support_page.update',

@@ -3,7 +3,7 @@ import type { tenantSettingsBody } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
-import { lockSettings } from './repository.js';
+import { lockSettings, replaceLinks, replaceReferrerUrls, updateSettings } from './repository.js';
 
 type Body = z.output<typeof tenantSettingsBody>;
 
@@ -20,36 +20,13 @@ export async function saveTenantSettings(
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     await lockSettings(trx, tenantId, now);
-    await trx
-      .updateTable('tenant_settings')
-      .set({
-        utm_application_enabled: body.utmApplicationEnabled,
-        contract_check_exempt_days: body.contractCheckExemptDays,
-        updated_at: now,
-      })
-      .where('tenant_id', '=', tenantId)
-      .execute();
-    await trx.deleteFrom('tenant_referrer_urls').where('tenant_id', '=', tenantId).execute();
-    if (body.referrerUrls.length > 0)
-      await trx
-        .insertInto('tenant_referrer_urls')
-        .values(body.referrerUrls.map((url, position) => ({ tenant_id: tenantId, position, url })))
-        .execute();
-    await trx.deleteFrom('tenant_links').where('tenant_id', '=', tenantId).execute();
-    if (body.links.length > 0)
-      await trx
-        .insertInto('tenant_links')
-        .values(
-          body.links.map((l, position) => ({
-            tenant_id: tenantId,
-            position,
-            name: l.name,
-            url: l.url,
-            description: l.description,
-            published_on: l.publishedOn,
-          })),
-        )
-        .execute();
+    await updateSettings(trx, tenantId, {
+      utm_application_enabled: body.utmApplicationEnabled,
+      contract_check_exempt_days: body.contractCheckExemptDays,
+      updated_at: now,
+    });
+    await replaceReferrerUrls(trx, tenantId, body.referrerUrls);
+    await replaceLinks(trx, tenantId, body.links);
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'organization', tenantId),
       action: 'tenant_settings.update',
