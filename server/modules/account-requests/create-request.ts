@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { safeEqual } from '../../platform/tokens.js';
+import { findMembershipIn, insertAccountRequest } from './repository.js';
 import { supportIdOf } from './support-id.js';
 
 /**
@@ -22,32 +23,21 @@ export async function createAccountRequest(
   if (!safeEqual(supportId, body.supportId))
     throw new AppError(400, 'validation', { supportId: [translate(actor.locale, 'validation.supportId')] });
   const targetUserId = body.targetUserId ?? actor.userId;
-  const target = await deps.db
-    .selectFrom('memberships')
-    .select(['role', 'status'])
-    .where('organization_id', '=', actor.organizationId)
-    .where('user_id', '=', targetUserId)
-    .executeTakeFirst();
+  const target = await findMembershipIn(deps.db, actor, targetUserId);
   if (!target) throw notFound();
   if (target.role !== 'admin' || target.status !== 'active') throw new AppError(409, 'not_admin');
   return deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('account_requests')
-      .values({
-        organization_id: actor.organizationId,
-        tenant_id: actor.tenantId,
-        kind: body.kind,
-        requested_by: actor.userId,
-        target_user_id: targetUserId,
-        created_at: deps.clock.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertAccountRequest(trx, actor, {
+      kind: body.kind,
+      requestedBy: actor.userId,
+      targetUserId,
+      createdAt: deps.clock.now(),
+    });
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', targetUserId),
       action: 'account_request.create',
-      details: { requestId: row.id, kind: body.kind },
+      details: { requestId: id, kind: body.kind },
     });
-    return { id: row.id, status: 'received' as const };
+    return { id, status: 'received' as const };
   });
 }

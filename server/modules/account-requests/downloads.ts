@@ -2,9 +2,10 @@ import type { DownloadView } from '../../../common/certificates.js';
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { hashToken, newToken } from '../../platform/tokens.js';
+import { newToken } from '../../platform/tokens.js';
 import { certificateAuthority } from '../certificates/authority.js';
 import { open, seal } from '../certificates/secret-box.js';
+import { findUsableDownload, insertDownload, markDownloadUsed } from './repository.js';
 
 export const DOWNLOAD_DAYS = 7;
 
@@ -24,33 +25,22 @@ export async function createDownload(
   const { token, hash } = newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + DOWNLOAD_DAYS * 86_400_000);
-  await trx
-    .insertInto('downloads')
-    .values({
-      token_hash: hash,
-      user_id: input.userId,
-      account_request_id: input.accountRequestId,
-      kind: input.kind,
-      file_name: input.fileName,
-      encrypted_payload: seal(encryptionKey, input.payload),
-      expires_at: expiresAt,
-      created_at: now,
-    })
-    .execute();
+  await insertDownload(trx, {
+    token_hash: hash,
+    user_id: input.userId,
+    account_request_id: input.accountRequestId,
+    kind: input.kind,
+    file_name: input.fileName,
+    encrypted_payload: seal(encryptionKey, input.payload),
+    expires_at: expiresAt,
+    created_at: now,
+  });
   return { token, expiresAt };
 }
 
-const usable = (db: Db, token: string, now: Date) =>
-  db
-    .selectFrom('downloads')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now);
-
 /** GET /api/downloads/:token: what the link holds; used, expired or unknown links are a 404. */
 export async function showDownload(deps: AppDeps, token: string): Promise<DownloadView> {
-  const row = await usable(deps.db, token, deps.clock.now()).executeTakeFirst();
+  const row = await findUsableDownload(deps.db, token, deps.clock.now());
   if (!row) throw notFound();
   return { kind: row.kind, fileName: row.file_name, expiresAt: row.expires_at.toISOString() };
 }
@@ -62,9 +52,9 @@ export async function showDownload(deps: AppDeps, token: string): Promise<Downlo
 export async function consumeDownload(deps: AppDeps, token: string) {
   const { encryptionKey } = await certificateAuthority(deps);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await usable(trx, token, deps.clock.now()).forUpdate().executeTakeFirst();
+    const row = await findUsableDownload(trx, token, deps.clock.now(), true);
     if (!row) throw notFound();
-    await trx.updateTable('downloads').set({ used_at: deps.clock.now() }).where('id', '=', row.id).execute();
+    await markDownloadUsed(trx, row.id, deps.clock.now());
     let payload: Buffer;
     try {
       payload = open(encryptionKey, row.encrypted_payload);

@@ -12,14 +12,10 @@ import { setPassword } from '../passwords/set-password.js';
 import { generateTemporaryPassword } from '../users/issue-temporary-password.js';
 import { createDownload } from './downloads.js';
 import { accountDownloadMail, certificatePasswordMail } from './mails.js';
+import { findMailRecipient, findRequestRow, updateRequest } from './repository.js';
 
 async function lockRequest(trx: AppDeps['db'], id: string) {
-  const row = await trx
-    .selectFrom('account_requests')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await findRequestRow(trx, id, true);
   if (!row) throw notFound();
   return row;
 }
@@ -42,11 +38,11 @@ export async function startAccountRequest(deps: AppDeps, actor: Actor, id: strin
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockRequest(trx, id);
     if (row.status !== 'received') throw new AppError(409, 'request_not_open');
-    await trx
-      .updateTable('account_requests')
-      .set({ status: 'in_progress', started_at: deps.clock.now(), started_by: actor.userId })
-      .where('id', '=', id)
-      .execute();
+    await updateRequest(trx, row, {
+      status: 'in_progress',
+      started_at: deps.clock.now(),
+      started_by: actor.userId,
+    });
     await recordAudit(trx, deps.clock, { ...audit(actor, row), action: 'account_request.start' });
   });
 }
@@ -58,18 +54,10 @@ export async function startAccountRequest(deps: AppDeps, actor: Actor, id: strin
  * certificate's password in a separate mail; the request becomes 完了. All in one transaction.
  */
 export async function completeAccountRequest(deps: AppDeps, actor: Actor, id: string): Promise<void> {
-  const peek = await deps.db
-    .selectFrom('account_requests')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const peek = await findRequestRow(deps.db, id);
   if (!peek) throw notFound();
   if (peek.status === 'done') throw new AppError(409, 'request_not_open');
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'email', 'locale', 'time_zone'])
-    .where('id', '=', peek.target_user_id)
-    .executeTakeFirstOrThrow();
+  const user = await findMailRecipient(deps.db, peek.target_user_id);
   // The operator acts for the requesting organisation: its certificates, its audit trail.
   const forOrganization: CertificateActor = {
     actorUserId: actor.userId,
@@ -125,17 +113,13 @@ export async function completeAccountRequest(deps: AppDeps, actor: Actor, id: st
         vars: { email: user.email, password: prepared.password },
       });
     const now = deps.clock.now();
-    await trx
-      .updateTable('account_requests')
-      .set({
-        status: 'done',
-        completed_at: now,
-        completed_by: actor.userId,
-        started_at: row.started_at ?? now,
-        started_by: row.started_by ?? actor.userId,
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateRequest(trx, row, {
+      status: 'done',
+      completed_at: now,
+      completed_by: actor.userId,
+      started_at: row.started_at ?? now,
+      started_by: row.started_by ?? actor.userId,
+    });
     await recordAudit(trx, deps.clock, { ...audit(actor, row), action: 'account_request.complete' });
   });
 }

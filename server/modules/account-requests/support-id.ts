@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/pool.js';
+import { assignSupportId, findSupportId } from './repository.js';
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -14,21 +15,9 @@ export function newSupportId(): string {
  */
 export async function supportIdOf(db: Db, organizationId: string): Promise<string> {
   for (;;) {
-    const row = await db
-      .selectFrom('organizations')
-      .select('support_id')
-      .where('id', '=', organizationId)
-      .executeTakeFirstOrThrow();
-    if (row.support_id) return row.support_id;
-    // A collision with another organisation's ID fails the unique index: try another.
-    await db
-      .updateTable('organizations')
-      .set({ support_id: newSupportId() })
-      .where('id', '=', organizationId)
-      .where('support_id', 'is', null)
-      .execute()
-      .catch((err: { code?: string }) => {
-        if (err.code !== '23505') throw err;
-      });
+    const supportId = await findSupportId(db, organizationId);
+    if (supportId) return supportId;
+    // A collision with another organisation's ID changes nothing: try another.
+    await assignSupportId(db, organizationId, newSupportId());
   }
 }
