@@ -19,7 +19,12 @@ export async function deleteCustomerUser(
     await customerOf(trx, actor.tenantId, customerId, true);
     const membership = await lockCustomerMembership(trx, actor.tenantId, customerId, userId);
     const user = await lockAccount(trx, userId);
-    await cancelOpenInvitations(trx, membership.id, deps.clock.now());
+    await cancelOpenInvitations(
+      trx,
+      { tenantId: actor.tenantId, organizationId: customerId },
+      membership.id,
+      deps.clock.now(),
+    );
     await removeCustomerMembership(trx, actor.tenantId, customerId, membership.id);
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: false });
     await recordAudit(trx, deps.clock, {

@@ -12,8 +12,15 @@ import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { parseOrThrow } from '../../platform/validate.js';
 import { assertAcceptablePassword } from '../passwords/check-new-password.js';
 import { setPassword } from '../passwords/set-password.js';
+import { updateAccount } from '../users/repository.js';
 import { assertUsable } from './assert-usable.js';
-import { findInvitationByToken, findInvitedUser } from './repository.js';
+import {
+  activateInvitedMembership,
+  findInvitationByToken,
+  findInvitedUser,
+  markLinkAccepted,
+  scopeOfInvitation,
+} from './repository.js';
 import { verifyIdentity } from './verify-identity.js';
 
 type AcceptInput = { token: string; body: unknown; ip: string | null; locale: Locale };
@@ -92,21 +99,12 @@ export async function acceptInvitation(
     } else {
       // Another link of the same account may have set a password meanwhile: that one stands.
       if (account.password_hash) throw new AppError(409, 'invitation_used');
-      if (Object.keys(profile).length > 0)
-        await trx.updateTable('users').set(profile).where('id', '=', account.id).execute();
+      if (Object.keys(profile).length > 0) await updateAccount(trx, account.id, profile);
       await setPassword(trx, clock, { userId: account.id, passwordHash: newHash });
     }
-    await trx
-      .updateTable('memberships')
-      .set({ status: 'active' })
-      .where('id', '=', invitation.membership_id!)
-      .where('status', '=', 'invited')
-      .execute();
-    await trx
-      .updateTable('invitations')
-      .set({ accepted_at: now, accepted_user_id: account.id })
-      .where('id', '=', invitation.id)
-      .execute();
+    const scope = scopeOfInvitation(invitation);
+    await activateInvitedMembership(trx, scope, invitation.membership_id!);
+    await markLinkAccepted(trx, scope, invitation.id, { userId: account.id, at: now });
     await recordAudit(trx, clock, {
       actorUserId: account.id,
       organizationId: invitation.organization_id,

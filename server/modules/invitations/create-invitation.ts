@@ -1,11 +1,17 @@
-import { sql } from 'kysely';
 import type { Locale, Role } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { issueLink } from './issue-link.js';
-import { cancelOpenInvitations } from './repository.js';
+import {
+  cancelOpenInvitations,
+  findAccountByEmail,
+  insertAccountUnlessTaken,
+  insertInvitedMembership,
+  lockMembershipOfUser,
+  renewInvitedMembership,
+} from './repository.js';
 
 export { INVITATION_VALID_DAYS } from './issue-link.js';
 
@@ -39,35 +45,25 @@ export type CreateInvitationInput = {
  * sign-up) whose home is the inviting organisation.
  */
 async function findOrCreateUser(trx: Db, email: string, profile: InvitedProfile, homeOrganizationId: string) {
-  const columns = ['id', 'email', 'locale', 'time_zone'] as const;
-  const byEmail = () =>
-    trx
-      .selectFrom('users')
-      .select(columns)
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-      .executeTakeFirst();
-  const existing = await byEmail();
+  const existing = await findAccountByEmail(trx, email);
   if (existing) return { ...existing, created: false };
-  const created = await trx
-    .insertInto('users')
-    .values({
-      email,
-      name: profile.name ?? '',
-      password_hash: null,
-      title: profile.title ?? null,
-      phone: profile.phone ?? null,
-      mobile: profile.mobile ?? null,
-      locale: profile.locale,
-      time_zone: profile.timeZone,
-      family_name: profile.familyName ?? null,
-      given_name: profile.givenName ?? null,
-      home_organization_id: homeOrganizationId,
-    })
-    // Two admins adding the same address at once: the second one uses the first one's row.
-    .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-    .returning(columns)
-    .executeTakeFirst();
-  return created ? { ...created, created: true } : { ...(await byEmail())!, created: false };
+  const created = await insertAccountUnlessTaken(trx, {
+    email,
+    name: profile.name ?? '',
+    password_hash: null,
+    title: profile.title ?? null,
+    phone: profile.phone ?? null,
+    mobile: profile.mobile ?? null,
+    locale: profile.locale,
+    time_zone: profile.timeZone,
+    family_name: profile.familyName ?? null,
+    given_name: profile.givenName ?? null,
+    home_organization_id: homeOrganizationId,
+  });
+  // Two admins adding the same address at once: the second one uses the first one's row.
+  return created
+    ? { ...created, created: true }
+    : { ...(await findAccountByEmail(trx, email))!, created: false };
 }
 
 /**
@@ -93,41 +89,26 @@ export async function createInvitation(
 }> {
   const now = deps.clock.now();
   const user = await findOrCreateUser(trx, input.email, input.profile ?? {}, input.organization.id);
-  const current = await trx
-    .selectFrom('memberships')
-    .select(['id', 'status'])
-    .where('user_id', '=', user.id)
-    .where('organization_id', '=', input.organization.id)
-    .forUpdate()
-    .executeTakeFirst();
+  const scope = { organizationId: input.organization.id, tenantId: input.organization.tenantId };
+  const current = await lockMembershipOfUser(trx, scope, user.id);
   if (current && current.status !== 'invited') throw new AppError(409, 'already_member');
-  const invitedAs = { invited_name: input.profile?.name ?? null, invited_email: input.email };
+  const invitedAs = {
+    role: input.role,
+    comment: input.comment ?? null,
+    invited_name: input.profile?.name ?? null,
+    invited_email: input.email,
+  };
   let membershipId = current?.id;
   if (membershipId) {
-    await cancelOpenInvitations(trx, membershipId, now);
-    await trx
-      .updateTable('memberships')
-      .set({ role: input.role, comment: input.comment ?? null, ...invitedAs })
-      .where('id', '=', membershipId)
-      .execute();
+    await cancelOpenInvitations(trx, scope, membershipId, now);
+    await renewInvitedMembership(trx, scope, membershipId, invitedAs);
   } else {
-    const inserted = await trx
-      .insertInto('memberships')
-      .values({
-        user_id: user.id,
-        organization_id: input.organization.id,
-        tenant_id: input.organization.tenantId,
-        role: input.role,
-        status: 'invited',
-        comment: input.comment ?? null,
-        created_at: now,
-        ...invitedAs,
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'organization_id']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) throw new AppError(409, 'already_member');
-    membershipId = inserted.id;
+    membershipId = await insertInvitedMembership(trx, scope, {
+      ...invitedAs,
+      userId: user.id,
+      createdAt: now,
+    });
+    if (!membershipId) throw new AppError(409, 'already_member');
   }
   const link = await issueLink(trx, deps, {
     organization: input.organization,

@@ -6,6 +6,7 @@ import { queueMail } from '../../platform/mail/outbox.js';
 import { newToken } from '../../platform/tokens.js';
 import { queueTenantMail } from '../mail-templates/engine.js';
 import { activationMail, invitationMail } from './mails.js';
+import { findCustomerContext, insertLink } from './repository.js';
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -32,23 +33,18 @@ export async function issueLink(
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 86400_000);
   const { token, hash } = newToken();
-  const row = await trx
-    .insertInto('invitations')
-    .values({
-      organization_id: input.organization.id,
-      tenant_id: input.organization.tenantId,
-      email: input.user.email,
-      role: input.role,
-      token_hash: hash,
-      invited_by: input.invitedBy,
-      expires_at: expiresAt,
-      created_at: now,
-      kind: input.kind,
-      user_id: input.user.id,
-      membership_id: input.membershipId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const scope = { organizationId: input.organization.id, tenantId: input.organization.tenantId };
+  const id = await insertLink(trx, scope, {
+    email: input.user.email,
+    role: input.role,
+    token_hash: hash,
+    invited_by: input.invitedBy,
+    expires_at: expiresAt,
+    created_at: now,
+    kind: input.kind,
+    user_id: input.user.id,
+    membership_id: input.membershipId,
+  });
   const url = `${deps.config.publicUrl}/invitations/${token}`;
   const vars = {
     email: input.user.email,
@@ -58,7 +54,7 @@ export async function issueLink(
     expiresAt: formatDateTime(expiresAt, input.user.locale, input.user.timeZone),
   };
   const mail = { to: input.user.email, locale: input.user.locale, tenantId: input.organization.tenantId };
-  const customer = await customerContext(trx, input.organization.id, input.user.id);
+  const customer = await findCustomerContext(trx, scope, input.user.id);
   if (customer) {
     // A customer's login user: the tenant's ポータルユーザ仮登録 template (PP-7), whatever the link kind.
     await queueTenantMail(trx, deps, {
@@ -83,19 +79,5 @@ export async function issueLink(
     const loginUrl = `${deps.config.publicUrl}/login`;
     await queueMail(trx, deps, { ...mail, template: activationMail, vars: { ...vars, loginUrl } });
   }
-  return { id: row.id, expiresAt, url };
-}
-
-/** For a customer organisation: its tenant and the invitee's name and user ID; else undefined. */
-async function customerContext(trx: Db, organizationId: string, userId: string) {
-  const row = await trx
-    .selectFrom('organizations as o')
-    .innerJoin('organizations as t', 't.id', 'o.tenant_id')
-    .crossJoin('users as u')
-    .select(['t.id as tenantId', 't.name as tenantName', 'u.name as userName', 'u.code as userCode'])
-    .where('o.id', '=', organizationId)
-    .where('o.kind', '=', 'customer')
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-  return row;
+  return { id, expiresAt, url };
 }

@@ -3,7 +3,12 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { issueLink } from './issue-link.js';
-import { cancelOpenInvitations } from './repository.js';
+import {
+  cancelOpenInvitations,
+  findLinkMembershipId,
+  latestLinkKind,
+  lockMembershipForLink,
+} from './repository.js';
 
 export type ReissueTarget = ({ invitationId: string } | { membershipId: string }) & {
   /** The admin who asked for it; null when the invitee asked from the login page. */
@@ -23,51 +28,19 @@ export async function reissueInvitation(
   target: ReissueTarget,
 ): Promise<{ id: string; expiresAt: Date; url: string }> {
   const membershipId =
-    'membershipId' in target
-      ? target.membershipId
-      : (
-          await trx
-            .selectFrom('invitations')
-            .select('membership_id')
-            .where('id', '=', target.invitationId)
-            .executeTakeFirst()
-        )?.membership_id;
+    'membershipId' in target ? target.membershipId : await findLinkMembershipId(trx, target.invitationId);
   if (!membershipId) throw notFound();
-  const row = await trx
-    .selectFrom('memberships as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .select([
-      'm.id',
-      'm.status',
-      'm.role',
-      'u.id as userId',
-      'u.email',
-      'u.locale',
-      'u.time_zone',
-      'o.id as organizationId',
-      'o.code',
-      'o.name',
-      'o.tenant_id',
-      'o.kind as organizationKind',
-    ])
-    .where('m.id', '=', membershipId)
-    .forUpdate('m')
-    .executeTakeFirst();
+  const row = await lockMembershipForLink(trx, membershipId);
   if (!row) throw notFound();
   if (row.status !== 'invited') throw new AppError(409, 'not_invited');
   // The kind of the previous link decides the next: an admin-added user keeps the identity check.
-  const previous = await trx
-    .selectFrom('invitations')
-    .select('kind')
-    .where('membership_id', '=', membershipId)
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  await cancelOpenInvitations(trx, membershipId, deps.clock.now());
   const tenantId = row.organizationKind === 'operator' ? null : row.tenant_id;
+  const scope = { organizationId: row.organizationId, tenantId };
+  const previousKind = await latestLinkKind(trx, scope, membershipId);
+  await cancelOpenInvitations(trx, scope, membershipId, deps.clock.now());
   const link = await issueLink(trx, deps, {
     organization: { id: row.organizationId, code: row.code, name: row.name, tenantId },
-    kind: previous?.kind ?? 'activation',
+    kind: previousKind ?? 'activation',
     user: { id: row.userId, email: row.email, locale: row.locale, timeZone: row.time_zone },
     membershipId,
     role: row.role,

@@ -4,7 +4,12 @@ import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { assertUsable } from './assert-usable.js';
 import { identityMatches } from './identity-matches.js';
-import { findInvitationByToken, findInvitedUser } from './repository.js';
+import {
+  findInvitationByToken,
+  findInvitedUser,
+  recordFailedIdentityCheck,
+  scopeOfInvitation,
+} from './repository.js';
 
 /** After this many wrong identity checks the link is cancelled (a guessing limit per link). */
 export const MAX_IDENTITY_CHECKS = 5;
@@ -28,11 +33,10 @@ export async function verifyIdentity(
     // A customer's login user (CU-6) is registered with a mobile number only, if any.
     if (user && identityMatches(input.claim, { ...user, phone: user.phone ?? user.mobile })) return true;
     const failed = invitation.failed_checks + 1;
-    await trx
-      .updateTable('invitations')
-      .set({ failed_checks: failed, cancelled_at: failed >= MAX_IDENTITY_CHECKS ? now : null })
-      .where('id', '=', invitation.id)
-      .execute();
+    await recordFailedIdentityCheck(trx, scopeOfInvitation(invitation), invitation.id, {
+      failedChecks: failed,
+      cancelledAt: failed >= MAX_IDENTITY_CHECKS ? now : null,
+    });
     if (failed >= MAX_IDENTITY_CHECKS) {
       await recordAudit(trx, clock, {
         actorUserId: null,

@@ -12,7 +12,7 @@ export async function cancelInvitation(deps: AppDeps, actor: Actor, memberId: st
   await deps.db.transaction().execute(async (trx) => {
     const membership = await lockInvitedMember(trx, actor.organizationId, memberId);
     const userId = membership.user_id;
-    await cancelOpenInvitations(trx, membership.id, deps.clock.now());
+    await cancelOpenInvitations(trx, actor, membership.id, deps.clock.now());
     await removeInvitedMembership(trx, actor.organizationId, membership.id);
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: true });
     await recordAudit(trx, deps.clock, {
