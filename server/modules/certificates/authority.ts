@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
+import { findAuthorityRow, insertAuthorityUnlessPresent } from './repository.js';
 import { open, resolveEncryptionKey, seal } from './secret-box.js';
 import { exportPkcs8Pem, generateRsaKeys, importPkcs8Pem, newSerial, x509 } from './x509.js';
 
@@ -49,31 +50,21 @@ async function createAuthority(deps: AppDeps, key: Buffer, purpose: AuthorityPur
   });
   const encrypted = seal(key, Buffer.from(await exportPkcs8Pem(keys.privateKey)));
   // Two processes starting at once: the first insert wins, the other reads it.
-  await deps.db
-    .insertInto('certificate_authorities')
-    .values({
-      purpose,
-      certificate_pem: cert.toString('pem'),
-      encrypted_key: encrypted,
-      created_at: now,
-    })
-    .onConflict((oc) => oc.column('purpose').doNothing())
-    .execute();
+  await insertAuthorityUnlessPresent(deps.db, {
+    purpose,
+    certificate_pem: cert.toString('pem'),
+    encrypted_key: encrypted,
+    created_at: now,
+  });
 }
 
 async function loadAuthority(deps: AppDeps, purpose: AuthorityPurpose): Promise<CertificateAuthority> {
   const key = resolveEncryptionKey(deps.config);
   if (!key) throw new AppError(409, 'certificates_unavailable');
-  const find = () =>
-    deps.db
-      .selectFrom('certificate_authorities')
-      .selectAll()
-      .where('purpose', '=', purpose)
-      .executeTakeFirst();
-  let row = await find();
+  let row = await findAuthorityRow(deps.db, purpose);
   if (!row) {
     await createAuthority(deps, key, purpose);
-    row = await find();
+    row = await findAuthorityRow(deps.db, purpose);
   }
   if (!row) throw new Error(`the portal ${purpose} CA could not be created`);
   let pkcs8: string;

@@ -7,9 +7,9 @@ import { assertAccountManagedHere } from '../users/account-rules.js';
 import { lockMember } from '../users/repository.js';
 import { type CertificateActor, certificateAudit } from './actor.js';
 import { certificateAuthority } from './authority.js';
-import { endCertificateSessions } from './certificate-sessions.js';
 import { buildPkcs12, newP12Password } from './pkcs12.js';
-import { findCertificateHolder } from './repository.js';
+import { findCertificateHolder, insertCertificate, revokeUserCertificates } from './repository.js';
+import { endCertificateSessions } from './session-repository.js';
 import { signClientCertificate } from './sign-certificate.js';
 import { fingerprintOf } from './x509.js';
 
@@ -58,45 +58,32 @@ export async function recordCertificate(
   let revoked = 0;
   let sessionsEnded = 0;
   if (options.reissue) {
-    const rows = await trx
-      .updateTable('certificates')
-      .set({ revoked_at: now, revoked_by: actor.actorUserId, revocation_reason: 'reissued' })
-      .where('user_id', '=', holder.id)
-      .where('organization_id', '=', actor.organizationId)
-      .where('revoked_at', 'is', null)
-      .returning('id')
-      .execute();
-    revoked = rows.length;
-    sessionsEnded = await endCertificateSessions(
-      trx,
-      deps.clock,
-      rows.map((r) => r.id),
-    );
+    const ids = await revokeUserCertificates(trx, actor, holder.id, {
+      at: now,
+      by: actor.actorUserId,
+      reason: 'reissued',
+    });
+    revoked = ids.length;
+    sessionsEnded = await endCertificateSessions(trx, deps.clock, ids);
   }
-  const row = await trx
-    .insertInto('certificates')
-    .values({
-      user_id: holder.id,
-      organization_id: actor.organizationId,
-      tenant_id: actor.tenantId,
-      serial: certificate.serialNumber,
-      fingerprint: prepared.fingerprint,
-      subject: certificate.subject,
-      certificate_pem: prepared.pem,
-      not_before: certificate.notBefore,
-      not_after: certificate.notAfter,
-      issued_at: now,
-      issued_by: actor.actorUserId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertCertificate(trx, actor, {
+    user_id: holder.id,
+    serial: certificate.serialNumber,
+    fingerprint: prepared.fingerprint,
+    subject: certificate.subject,
+    certificate_pem: prepared.pem,
+    not_before: certificate.notBefore,
+    not_after: certificate.notAfter,
+    issued_at: now,
+    issued_by: actor.actorUserId,
+  });
   await recordAudit(trx, deps.clock, {
     ...certificateAudit(actor, holder.id),
     action: options.reissue ? 'certificate.reissue' : 'certificate.issue',
-    details: { certificateId: row.id, serial: certificate.serialNumber, revoked, sessionsEnded },
+    details: { certificateId: id, serial: certificate.serialNumber, revoked, sessionsEnded },
   });
   return {
-    id: row.id,
+    id,
     serial: certificate.serialNumber,
     fingerprint: prepared.fingerprint,
     notBefore: certificate.notBefore.toISOString(),

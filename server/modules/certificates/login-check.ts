@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
-import { adminRoles } from '../../../common/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
 import { recordFailedLogin } from '../identity/record-failed-login.js';
 import { addressMatcher, type CertificateSource, presentedCertificate } from './presented-certificate.js';
+import { certificateRuleOfUser } from './repository.js';
 import { verifyPresented } from './verify-presented.js';
 
 type LoginUser = { id: string; email: string; locale: 'ja' | 'en' };
@@ -14,18 +13,7 @@ type LoginUser = { id: string; email: string; locale: 'ja' | 'en' };
  * its admins.
  */
 export async function certificateRequired(deps: AppDeps, userId: string): Promise<boolean> {
-  const row = await deps.db
-    .selectFrom('users as u')
-    .select([
-      'u.mfa_method',
-      sql<boolean>`EXISTS (
-        SELECT 1 FROM memberships m
-        JOIN organization_mfa_policies p ON p.organization_id = m.organization_id
-        WHERE m.user_id = u.id AND m.status = 'active' AND m.role IN (${sql.join(adminRoles)})
-          AND p.require_certificate_for_admins)`.as('adminRule'),
-    ])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+  const row = await certificateRuleOfUser(deps.db, userId);
   return row?.mfa_method === 'certificate' || row?.adminRule === true;
 }
 

@@ -1,9 +1,9 @@
-import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
-import { endAdminSessionsWithoutCertificate, sessionHasValidCertificate } from './certificate-sessions.js';
+import { isActiveAdminOf, lockOrganizationCertificateRule } from './repository.js';
+import { endAdminSessionsWithoutCertificate, sessionHasValidCertificate } from './session-repository.js';
 
 /**
  * The certificate part of an organisation's MFA policy (ID-5, `004 §3-2`): switching
@@ -26,25 +26,13 @@ export async function applyCertificatePolicyChange(
   const unchanged = { switchedOn: false, sessionsEnded: 0 };
   if (!requireCertificateForAdmins) return unchanged;
   const { scope } = caller;
-  const org = await trx
-    .selectFrom('organizations')
-    .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'organizations.id')
-    .select(['organizations.kind', 'organizations.trial', 'p.require_certificate_for_admins as current'])
-    .where('organizations.id', '=', organizationId)
-    .forUpdate('organizations')
-    .executeTakeFirstOrThrow();
+  const org = await lockOrganizationCertificateRule(trx, organizationId);
   if (org.current) return unchanged;
   if (org.kind === 'customer' && !(scope.organizationId === organizationId && scope.role === 'admin'))
     throw forbidden();
   if (org.trial) throw new AppError(409, 'trial_organization');
-  const callerIsAdmin = await trx
-    .selectFrom('memberships')
-    .select('id')
-    .where('user_id', '=', scope.userId)
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', 'active')
-    .where('role', 'in', adminRoles)
-    .executeTakeFirst();
+  const organization = { organizationId, tenantId: org.tenantId };
+  const callerIsAdmin = await isActiveAdminOf(trx, organization, scope.userId);
   if (
     callerIsAdmin &&
     !(caller.sessionId && (await sessionHasValidCertificate(trx, clock, caller.sessionId)))
@@ -52,6 +40,6 @@ export async function applyCertificatePolicyChange(
     throw new AppError(409, 'certificate_required_first');
   return {
     switchedOn: true,
-    sessionsEnded: await endAdminSessionsWithoutCertificate(trx, clock, organizationId),
+    sessionsEnded: await endAdminSessionsWithoutCertificate(trx, clock, organization),
   };
 }

@@ -1,5 +1,8 @@
+import { type Insertable, sql } from 'kysely';
 import type { CertificateView } from '../../../common/certificates.js';
+import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 import { notFound } from '../../platform/errors.js';
 
 const viewColumns = [
@@ -82,3 +85,181 @@ export async function findCertificateHolder(db: Db, organizationId: string, user
   return row;
 }
 export type CertificateHolder = Awaited<ReturnType<typeof findCertificateHolder>>;
+
+/** The organisation that issues certificates, and its tenant (null: the operator's organisation). */
+export type IssuerScope = { organizationId: string; tenantId: string | null };
+
+/** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
+const tenantIs = (tenantId: string | null) => (tenantId === null ? 'is' : '=');
+
+/** The organisation's certificates (the scope in the WHERE; the caller narrows and selects). */
+const certificatesOf = (db: Db, scope: IssuerScope) =>
+  db
+    .selectFrom('certificates')
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId);
+
+/** One certificate the organisation issued, locked; undefined for another organisation's. */
+export async function lockIssuedCertificate(trx: Db, scope: IssuerScope, certificateId: string) {
+  return certificatesOf(trx, scope)
+    .select(['id', 'user_id', 'serial', 'revoked_at'])
+    .where('id', '=', certificateId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+type Revocation = { at: Date; by: string; reason: 'revoked' | 'reissued' };
+
+const revocationColumns = (r: Revocation) => ({
+  revoked_at: r.at,
+  revoked_by: r.by,
+  revocation_reason: r.reason,
+});
+
+/** Revokes one certificate of the organisation (found and locked before). */
+export async function revokeIssuedCertificate(
+  trx: Db,
+  scope: IssuerScope,
+  certificateId: string,
+  revocation: Revocation,
+) {
+  await trx
+    .updateTable('certificates')
+    .set(revocationColumns(revocation))
+    .where('id', '=', certificateId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .execute();
+}
+
+/** Revokes every valid certificate the organisation issued to the user; answers their ids. */
+export async function revokeUserCertificates(
+  trx: Db,
+  scope: IssuerScope,
+  userId: string,
+  revocation: Revocation,
+) {
+  const rows = await trx
+    .updateTable('certificates')
+    .set(revocationColumns(revocation))
+    .where('user_id', '=', userId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Puts a certificate the organisation issued on record; answers its id. */
+export async function insertCertificate(
+  trx: Db,
+  scope: IssuerScope,
+  certificate: Omit<Insertable<Database['certificates']>, 'organization_id' | 'tenant_id'>,
+) {
+  const row = await trx
+    .insertInto('certificates')
+    .values({ ...certificate, organization_id: scope.organizationId, tenant_id: scope.tenantId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Every revoked certificate of the portal, in revocation order: the client CA is one for the
+ * whole installation, so its revocation list names every tenant's revoked serials.
+ */
+export async function revokedCertificates(db: Db) {
+  return db
+    .selectFrom('certificates')
+    .select(['serial', 'revoked_at', 'revocation_reason'])
+    .where('revoked_at', 'is not', null)
+    .orderBy('revoked_at')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * The certificate on record with this fingerprint, whoever it was issued to: at sign-in the
+ * presented certificate is what names the user (the caller compares it with the signing-in one).
+ */
+export async function findCertificateByFingerprint(db: Db, fingerprint: string) {
+  return db
+    .selectFrom('certificates')
+    .select(['id', 'user_id', 'revoked_at'])
+    .where('fingerprint', '=', fingerprint)
+    .executeTakeFirst();
+}
+
+/**
+ * The user's second-factor method, and whether an organisation where they are an active admin
+ * requires certificates for its admins (over all of the user's organisations: the strictest applies).
+ */
+export async function certificateRuleOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .select([
+      'u.mfa_method',
+      sql<boolean>`EXISTS (
+        SELECT 1 FROM memberships m
+        JOIN organization_mfa_policies p ON p.organization_id = m.organization_id
+        WHERE m.user_id = u.id AND m.status = 'active' AND m.role IN (${sql.join(adminRoles)})
+          AND p.require_certificate_for_admins)`.as('adminRule'),
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+}
+
+/**
+ * The organisation (kind, trial, tenant) with its current certificate rule, its row locked while
+ * the policy changes.
+ */
+export async function lockOrganizationCertificateRule(trx: Db, organizationId: string) {
+  return trx
+    .selectFrom('organizations')
+    .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'organizations.id')
+    .select([
+      'organizations.kind',
+      'organizations.trial',
+      'organizations.tenant_id as tenantId',
+      'p.require_certificate_for_admins as current',
+    ])
+    .where('organizations.id', '=', organizationId)
+    .forUpdate('organizations')
+    .executeTakeFirstOrThrow();
+}
+
+/** Whether the user is an active admin of the organisation. */
+export async function isActiveAdminOf(trx: Db, scope: IssuerScope, userId: string) {
+  const row = await trx
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .where('status', '=', 'active')
+    .where('role', 'in', adminRoles)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A portal CA as stored (one per purpose, for the whole installation), or undefined. */
+export async function findAuthorityRow(db: Db, purpose: 'client' | 'server') {
+  return db
+    .selectFrom('certificate_authorities')
+    .selectAll()
+    .where('purpose', '=', purpose)
+    .executeTakeFirst();
+}
+
+/** Stores a new portal CA; when another process stored one for the purpose first, that one stays. */
+export async function insertAuthorityUnlessPresent(
+  db: Db,
+  authority: Insertable<Database['certificate_authorities']>,
+) {
+  await db
+    .insertInto('certificate_authorities')
+    .values(authority)
+    .onConflict((oc) => oc.column('purpose').doNothing())
+    .execute();
+}

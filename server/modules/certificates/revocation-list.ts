@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../deps.js';
 import { certificateAuthority } from './authority.js';
+import { revokedCertificates } from './repository.js';
 import { x509 } from './x509.js';
 
 /** How long a published CRL stays valid (nextUpdate); proxies should fetch it at least daily. */
@@ -22,13 +23,7 @@ function derInteger(value: number): ArrayBuffer {
 export async function clientCaRevocationList(deps: AppDeps): Promise<x509.X509Crl> {
   const ca = await certificateAuthority(deps, 'client');
   const now = deps.clock.now();
-  const revoked = await deps.db
-    .selectFrom('certificates')
-    .select(['serial', 'revoked_at', 'revocation_reason'])
-    .where('revoked_at', 'is not', null)
-    .orderBy('revoked_at')
-    .orderBy('id')
-    .execute();
+  const revoked = await revokedCertificates(deps.db);
   return x509.X509CrlGenerator.create({
     issuer: ca.certificate.subjectName,
     thisUpdate: now,

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { certificateAuthority } from './authority.js';
 import type { PresentedCertificate } from './presented-certificate.js';
+import { findCertificateByFingerprint } from './repository.js';
 import { fingerprintOf, x509 } from './x509.js';
 
 export type Verification =
@@ -29,11 +30,7 @@ export async function verifyPresented(deps: AppDeps, presented: PresentedCertifi
   const now = deps.clock.now();
   if (now < cert.notBefore || now > cert.notAfter) return { ok: false, reason: 'expired' };
   const fingerprint = await fingerprintOf(cert);
-  const row = await deps.db
-    .selectFrom('certificates')
-    .select(['id', 'user_id', 'revoked_at'])
-    .where('fingerprint', '=', fingerprint)
-    .executeTakeFirst();
+  const row = await findCertificateByFingerprint(deps.db, fingerprint);
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at) return { ok: false, reason: 'revoked' };
   return { ok: true, fingerprint, userId: row.user_id, certificateId: row.id };

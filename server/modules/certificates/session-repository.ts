@@ -40,7 +40,7 @@ export async function endCertificateSessions(
 export async function endAdminSessionsWithoutCertificate(
   trx: Db,
   clock: Clock,
-  organizationId: string,
+  scope: { organizationId: string; tenantId: string | null },
 ): Promise<number> {
   const now = clock.now();
   const ended = await trx
@@ -54,7 +54,8 @@ export async function endAdminSessionsWithoutCertificate(
       trx
         .selectFrom('memberships')
         .select('user_id')
-        .where('organization_id', '=', organizationId)
+        .where('organization_id', '=', scope.organizationId)
+        .where('tenant_id', scope.tenantId === null ? 'is' : '=', scope.tenantId)
         .where('status', '=', 'active')
         .where('role', 'in', adminRoles),
     )
