@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { SignedInUser } from '../../platform/auth/plugin.js';
 import { createSession } from '../../platform/auth/session-store.js';
-import { listMemberships } from './repository.js';
+import { listMemberships, recordSignIn } from './repository.js';
 
 export type SessionUser = { id: string; email: string; name: string; locale: Locale; time_zone: string };
 /** One of the user's active memberships with its organisation (the session view lists them). */
@@ -44,11 +44,7 @@ export async function openSession(
     userAgent: input.userAgent,
     certificateId: input.certificateId ?? null,
   });
-  await trx
-    .updateTable('users')
-    .set({ last_login_at: clock.now(), failed_login_count: 0, locked_until: null })
-    .where('id', '=', user.id)
-    .execute();
+  await recordSignIn(trx, user.id, clock.now());
   await recordAudit(trx, clock, { actorUserId: user.id, action: 'user.sign_in', ip: input.ip });
   return {
     token,

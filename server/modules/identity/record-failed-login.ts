@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { lockoutPolicyForUser } from '../passwords/policy-repository.js';
 import { lockoutMail } from './mails.js';
+import { commitWithoutWaitingForDisk, countFailedLogin } from './repository.js';
 
 type FailedLogin = { userId: string; email: string; locale: 'ja' | 'en'; ip: string | null };
 
@@ -18,22 +18,12 @@ export async function recordFailedLogin(deps: AppDeps, input: FailedLogin): Prom
   await db.transaction().execute(async (trx) => {
     const now = clock.now();
     const lockUntil = new Date(now.getTime() + policy.minutes * 60_000);
-    const nextCount = sql<number>`CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END`;
-    const row = await trx
-      .updateTable('users')
-      .set({
-        failed_login_count: nextCount,
-        locked_until: sql<Date | null>`CASE WHEN ${nextCount} >= ${policy.threshold} THEN ${lockUntil}::timestamptz ELSE NULL END`,
-      })
-      .where('id', '=', input.userId)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-      .returning(['failed_login_count', 'locked_until'])
-      .executeTakeFirst();
+    const row = await countFailedLogin(trx, input.userId, now, { threshold: policy.threshold, lockUntil });
     if (!row?.locked_until) {
       // A counted attempt need not wait for its write to reach the disk: otherwise that wait alone
       // would tell a wrong password from an unknown address (whose UPDATE matches no row). A crash
       // may lose the last counts; the attempt that locks is committed as usual.
-      await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+      await commitWithoutWaitingForDisk(trx);
       return;
     }
     await queueMail(trx, deps, {

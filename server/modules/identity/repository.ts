@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
 
 export type MembershipView = {
@@ -57,4 +58,64 @@ export async function findUserByEmail(db: Db, email: string) {
 /** The user's own language (the language switch of every portal). */
 export async function setUserLocale(db: Db, userId: string, locale: 'ja' | 'en'): Promise<void> {
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+/** The user's active membership in the organisation (the one a session may switch to), or undefined. */
+export async function findActiveMembershipId(db: Db, userId: string, organizationId: string) {
+  const row = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('organization_id', '=', organizationId)
+    // Invited and disabled memberships cannot be chosen: they answer like someone else's.
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** A successful sign-in: its time, and the failure count and lock cleared. */
+export async function recordSignIn(trx: Db, userId: string, now: Date) {
+  await trx
+    .updateTable('users')
+    .set({ last_login_at: now, failed_login_count: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Whether the user must enrol a second factor before using the portal (a session limited to it). */
+export async function setMfaEnrolmentRequired(trx: Db, userId: string, required: boolean) {
+  await trx.updateTable('users').set({ mfa_enrolment_required: required }).where('id', '=', userId).execute();
+}
+
+/**
+ * Counts one wrong password in the user's row, atomically (parallel attempts cannot pass the
+ * limit): the count restarts after an expired lock, and reaching `threshold` locks the account
+ * until `lockUntil`. A row locked now is not counted (no row comes back); answers the new count
+ * and lock.
+ */
+export async function countFailedLogin(
+  trx: Db,
+  userId: string,
+  now: Date,
+  lockout: { threshold: number; lockUntil: Date },
+) {
+  const nextCount = sql<number>`CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END`;
+  return trx
+    .updateTable('users')
+    .set({
+      failed_login_count: nextCount,
+      locked_until: sql<Date | null>`CASE WHEN ${nextCount} >= ${lockout.threshold} THEN ${lockout.lockUntil}::timestamptz ELSE NULL END`,
+    })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning(['failed_login_count', 'locked_until'])
+    .executeTakeFirst();
+}
+
+/**
+ * This transaction's commit does not wait for its write to reach the disk (`SET LOCAL
+ * synchronous_commit = off`): a crash may lose it, any later durable commit flushes it too.
+ */
+export async function commitWithoutWaitingForDisk(trx: Db) {
+  await sql`SET LOCAL synchronous_commit = off`.execute(trx);
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { MfaRequiredView } from '../../../common/mfa.js';
 import type { LoginBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
@@ -10,7 +9,12 @@ import { loginStepFor } from '../mfa/login-step.js';
 import { startLoginAttempt } from '../mfa/start-login-attempt.js';
 import { type OpenedSession, openSession } from './open-session.js';
 import { recordFailedLogin } from './record-failed-login.js';
-import { findUserByEmail, listMemberships } from './repository.js';
+import {
+  commitWithoutWaitingForDisk,
+  findUserByEmail,
+  listMemberships,
+  setMfaEnrolmentRequired,
+} from './repository.js';
 
 type SignInInput = LoginBody & {
   ip: string | null;
@@ -67,13 +71,8 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   return db.transaction().execute(async (trx) => {
     // The session need not wait for the disk: a crash may lose a sign-in that nothing durable has
     // followed yet (the browser signs in again); any later committed write flushes it with it.
-    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-    if (enrol !== user.mfa_enrolment_required)
-      await trx
-        .updateTable('users')
-        .set({ mfa_enrolment_required: enrol })
-        .where('id', '=', user.id)
-        .execute();
+    await commitWithoutWaitingForDisk(trx);
+    if (enrol !== user.mfa_enrolment_required) await setMfaEnrolmentRequired(trx, user.id, enrol);
     const session = await openSession(trx, deps, user, opened);
     return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session };
   });
