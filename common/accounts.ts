@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Wire } from './contracts.js';
 import { limits } from './limits.js';
 import { mfaMethods } from './mfa-methods.js';
 import { passwordInput, passwordMismatch, passwordsMatch } from './passwords.js';
@@ -156,3 +157,15 @@ export const profileUpdateBody = z
     error: 'validation.noChanges',
   });
 export type ProfileUpdateBody = z.infer<typeof profileUpdateBody>;
+
+/** GET and PATCH /api/me/profile: the user's own account settings. */
+export const profileSchema = z.object({
+  email: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  locale: z.enum(locales),
+  timeZone: z.string(),
+});
+export type Profile = Wire<typeof profileSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Wire } from './contracts.js';
 import { text } from './schemas.js';
 
 /**
@@ -39,42 +40,61 @@ export const accountRequestBody = z.strictObject({
 export type AccountRequestBody = z.infer<typeof accountRequestBody>;
 
 /** POST /api/users/:userId/certificates and …/reissue → 201. The password is shown once. */
-export interface IssuedCertificate {
-  id: string;
-  serial: string;
-  fingerprint: string;
-  notBefore: string;
-  notAfter: string;
-  p12Base64: string;
-  p12Password: string;
-}
+export const issuedCertificateSchema = z.object({
+  id: z.string(),
+  serial: z.string(),
+  fingerprint: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  p12Base64: z.string(),
+  p12Password: z.string(),
+});
+export type IssuedCertificate = Wire<typeof issuedCertificateSchema>;
 
-/** One row of GET /api/users/:userId/certificates and GET /api/me/certificates. */
-export interface CertificateView {
-  id: string;
-  serial: string;
-  /** SHA-256 of the DER, upper-case hex pairs joined by ':'. */
-  fingerprint: string;
-  subject: string;
-  issuedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-}
+/**
+ * One row of GET /api/users/:userId/certificates and GET /api/me/certificates. `fingerprint`:
+ * SHA-256 of the DER, upper-case hex pairs joined by ':'. The times are ISO strings already.
+ */
+export const certificateViewSchema = z.object({
+  id: z.string(),
+  serial: z.string(),
+  fingerprint: z.string(),
+  subject: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type CertificateView = Wire<typeof certificateViewSchema>;
+export const certificateListSchema = z.object({ items: z.array(certificateViewSchema) });
+export type CertificateList = Wire<typeof certificateListSchema>;
 
-/** One row of GET /api/account-requests and GET /api/operator/account-requests. */
-export interface AccountRequestView {
-  id: string;
-  kind: AccountRequestKind;
-  status: AccountRequestStatus;
-  businessDays: number;
-  organizationId: string;
-  organizationName: string;
-  requestedBy: { id: string; name: string | null; email: string };
-  targetUser: { id: string; name: string | null; email: string };
-  createdAt: string;
-  startedAt: string | null;
-  completedAt: string | null;
-}
+/** GET /api/organization/support-id: the customer organisation's サポートID. */
+export const supportIdSchema = z.object({ supportId: z.string() });
+export type SupportId = Wire<typeof supportIdSchema>;
+
+/** POST /api/account-requests → 201. */
+export const createdAccountRequestSchema = z.object({ id: z.string(), status: z.literal('received') });
+export type CreatedAccountRequest = Wire<typeof createdAccountRequestSchema>;
+
+const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
+
+/** One row of GET /api/account-requests and GET /api/operator/account-requests (times as ISO strings). */
+export const accountRequestViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(accountRequestKinds),
+  status: z.enum(accountRequestStatuses),
+  businessDays: z.number(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  requestedBy: personSchema,
+  targetUser: personSchema,
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+});
+export type AccountRequestView = Wire<typeof accountRequestViewSchema>;
+export const accountRequestListSchema = z.object({ items: z.array(accountRequestViewSchema) });
+export type AccountRequestList = Wire<typeof accountRequestListSchema>;
 
 /**
  * GET /api/downloads/:token: what the link holds, before it is used. POST
@@ -82,8 +102,9 @@ export interface AccountRequestView {
  * (application/x-pkcs12, attachment `fileName`); a temporary password answers JSON
  * `{ temporaryPassword }`.
  */
-export interface DownloadView {
-  kind: 'certificate' | 'temporary_password';
-  fileName: string | null;
-  expiresAt: string;
-}
+export const downloadViewSchema = z.object({
+  kind: z.enum(['certificate', 'temporary_password']),
+  fileName: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type DownloadView = Wire<typeof downloadViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Wire } from './contracts.js';
 import { email, requiredText, text } from './schemas.js';
 
 /**
@@ -29,7 +30,32 @@ export const customerUserBody = z.strictObject({
   mobile,
 });
 export type CustomerUserBody = z.output<typeof customerUserBody>;
+export type CustomerUserBodyInput = z.input<typeof customerUserBody>;
 
 /** 氏名 as stored in `users.name`: family and given name with one space. */
 export const customerUserName = (v: { familyName: string; givenName: string }) =>
   `${v.familyName} ${v.givenName}`;
+
+export const customerUserStatuses = ['invited', 'active', 'disabled'] as const;
+export type CustomerUserStatus = (typeof customerUserStatuses)[number];
+
+/** A login user of a customer organisation (ユーザID like YW499776): a row of the list, and the detail. */
+export const customerUserSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+  email: z.string(),
+  mobile: z.string().nullable(),
+  status: z.enum(customerUserStatuses),
+  invitationExpired: z.boolean(),
+});
+export type CustomerUser = Wire<typeof customerUserSchema>;
+
+/** GET /api/partner/customers/:customerId/users. */
+export const customerUserListSchema = z.object({ items: z.array(customerUserSchema) });
+export type CustomerUserList = Wire<typeof customerUserListSchema>;
+
+/** POST /api/partner/customers/:customerId/users → 201: the new user and its ユーザID. */
+export const createdCustomerUserSchema = z.object({ id: z.string(), code: z.string() });
+export type CreatedCustomerUser = Wire<typeof createdCustomerUserSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp, type Wire } from './contracts.js';
 import { prefectures } from './prefectures.js';
 import { email, requiredText, text } from './schemas.js';
 
@@ -136,42 +137,51 @@ export const customerListQuery = z.strictObject({
 });
 export type CustomerListQuery = z.output<typeof customerListQuery>;
 
-/** One row of the list (answer of `GET /api/partner/customers`). */
-export type CustomerListItem = {
-  id: string;
-  code: string;
-  name: string;
-  balance: number;
-  lastBilledOn: string | null;
-  status: CustomerStatus;
-};
-
-/** The detail (answer of `GET /api/partner/customers/:customerId`). */
-export type CustomerDetail = {
-  id: string;
-  code: string;
-  name: string;
-  status: CustomerStatus;
-  memo1: string | null;
-  memo2: string | null;
-  memo3: string | null;
-  contactFamilyName: string;
-  contactGivenName: string;
-  department: string | null;
-  title: string | null;
-  email: string;
-  postalCode: string;
-  prefecture: string;
-  address: string;
-  phone: string;
-  balance: number;
-  lastBilledOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletionBlockers: CustomerDeletionBlocker[];
-};
 export const customerDeletionBlockers = ['contracts', 'devices'] as const;
 export type CustomerDeletionBlocker = (typeof customerDeletionBlockers)[number];
 
+/** One row of the list (answer of `GET /api/partner/customers`). */
+export const customerListItemSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  balance: z.number(),
+  lastBilledOn: z.string().nullable(),
+  status: z.enum(customerStatuses),
+});
+export type CustomerListItem = Wire<typeof customerListItemSchema>;
+
+export const customerListSchema = z.object({ items: z.array(customerListItemSchema), total: z.number() });
+export type CustomerList = Wire<typeof customerListSchema>;
+
+/** The detail (answer of `GET` and `PATCH /api/partner/customers/:customerId`). */
+export const customerDetailSchema = customerListItemSchema.extend({
+  memo1: z.string().nullable(),
+  memo2: z.string().nullable(),
+  memo3: z.string().nullable(),
+  contactFamilyName: z.string(),
+  contactGivenName: z.string(),
+  department: z.string().nullable(),
+  title: z.string().nullable(),
+  email: z.string(),
+  postalCode: z.string(),
+  prefecture: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletionBlockers: z.array(z.enum(customerDeletionBlockers)),
+});
+export type CustomerDetail = Wire<typeof customerDetailSchema>;
+
+/** `POST /api/partner/customers` → 201: the new customer and its 会社ID. */
+export const createdCustomerSchema = z.object({ id: z.string(), code: z.string() });
+export type CreatedCustomer = Wire<typeof createdCustomerSchema>;
+
 /** 郵便番号 lookup (`GET /api/postal-codes/:postalCode`). */
-export type PostalAddress = { postalCode: string; prefecture: string; address: string };
+export const postalAddressSchema = z.object({
+  postalCode: z.string(),
+  prefecture: z.string(),
+  address: z.string(),
+});
+export type PostalAddress = Wire<typeof postalAddressSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Wire } from './contracts.js';
 import type { Locale } from './roles.js';
 import { text, typeError } from './schemas.js';
 
@@ -266,3 +267,51 @@ export const mailTemplateCopyBody = z.strictObject({
     .max(100, { error: 'validation.invalid' }),
 });
 export type MailTemplateCopyBody = z.infer<typeof mailTemplateCopyBody>;
+
+/** Default text of the product, or the tenant's own. */
+export const mailTemplateStatuses = ['default', 'custom'] as const;
+export type MailTemplateStatus = (typeof mailTemplateStatuses)[number];
+const status = z.enum(mailTemplateStatuses);
+
+/** A row of GET /api/partner/mail-templates: the Japanese subject (custom or default; null for the SMS). */
+export const mailTemplateListItemSchema = z.object({
+  key: z.enum(mailTemplateKeys),
+  name: z.string(),
+  sms: z.boolean(),
+  subject: z.string().nullable(),
+  status,
+  locales: z.object({ ja: status, en: status }),
+});
+export type MailTemplateListItem = Wire<typeof mailTemplateListItemSchema>;
+export const mailTemplateListSchema = z.object({ items: z.array(mailTemplateListItemSchema) });
+export type MailTemplateList = Wire<typeof mailTemplateListSchema>;
+
+export const mailTemplatePlaceholderSchema = z.object({ name: z.string(), description: z.string() });
+export type MailTemplatePlaceholder = Wire<typeof mailTemplatePlaceholderSchema>;
+
+/** GET /api/partner/mail-templates/:templateKey and the save: one language's text. */
+export const mailTemplateDetailSchema = z.object({
+  key: z.enum(mailTemplateKeys),
+  name: z.string(),
+  locale: mailTemplateLocale,
+  sms: z.boolean(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  status,
+  placeholders: z.array(mailTemplatePlaceholderSchema),
+});
+export type MailTemplateDetail = Wire<typeof mailTemplateDetailSchema>;
+
+/** The text rendered with sample data; an SMS has no subject. */
+export const mailTemplatePreviewSchema = z.object({ subject: z.string().nullable(), body: z.string() });
+export type MailTemplatePreview = Wire<typeof mailTemplatePreviewSchema>;
+
+/** The user's other tenants the templates can be copied to. */
+export const copyTargetSchema = z.object({ tenantId: z.string(), code: z.string(), name: z.string() });
+export type CopyTarget = Wire<typeof copyTargetSchema>;
+export const copyTargetListSchema = z.object({ items: z.array(copyTargetSchema) });
+export type CopyTargetList = Wire<typeof copyTargetListSchema>;
+
+/** POST /api/partner/mail-templates/copy: how many texts were copied. */
+export const copiedTemplatesSchema = z.object({ copied: z.number() });
+export type CopiedTemplates = Wire<typeof copiedTemplatesSchema>;

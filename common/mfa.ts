@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isPhoneNumber } from './accounts.js';
+import type { Wire } from './contracts.js';
 import { limits } from './limits.js';
-import { type MfaMethod, mfaMethods } from './mfa-methods.js';
+import { mfaMethods } from './mfa-methods.js';
 import { passkeyVerifyBody } from './passkeys.js';
 import { text, typeError } from './schemas.js';
 
@@ -118,24 +119,50 @@ export const mfaResendSeconds = 30;
 export const mfaMaxSends = 5;
 
 /** Answer of POST /api/auth/login when a second factor is needed. */
-export interface MfaRequiredView {
-  status: 'mfa_required';
-  methods: LoginStepMethod[];
-  preferred: MfaMethod | null;
-  maskedMobile?: string;
-  maskedEmail?: string;
-}
+export const mfaRequiredViewSchema = z.object({
+  status: z.literal('mfa_required'),
+  methods: z.array(z.enum(loginStepMethods)),
+  preferred: z.enum(mfaMethods).nullable(),
+  maskedMobile: z.string().optional(),
+  maskedEmail: z.string().optional(),
+});
+export type MfaRequiredView = Wire<typeof mfaRequiredViewSchema>;
+
+/** POST /api/auth/mfa/send → 202. */
+export const loginCodeSentSchema = z.object({ resendAfterSeconds: z.number() });
+export type LoginCodeSent = Wire<typeof loginCodeSentSchema>;
 
 /** GET /api/me/mfa. */
-export interface MyMfaView {
-  methods: {
-    totp: { enrolled: boolean; enrolledAt: string | null };
-    mail: { available: boolean };
-    sms: { enrolled: boolean; maskedMobile: string | null };
-    passkey: { count: number };
-    certificate: { count: number };
-  };
-  preferred: MfaMethod | null;
-  recoveryCodesLeft: number;
-  policy: { requireMfa: boolean; allowedMethods: MfaMethod[] };
-}
+export const myMfaViewSchema = z.object({
+  methods: z.object({
+    totp: z.object({ enrolled: z.boolean(), enrolledAt: z.string().nullable() }),
+    mail: z.object({ available: z.boolean() }),
+    sms: z.object({ enrolled: z.boolean(), maskedMobile: z.string().nullable() }),
+    passkey: z.object({ count: z.number() }),
+    certificate: z.object({ count: z.number() }),
+  }),
+  preferred: z.enum(mfaMethods).nullable(),
+  recoveryCodesLeft: z.number(),
+  policy: z.object({ requireMfa: z.boolean(), allowedMethods: z.array(z.enum(mfaMethods)) }),
+});
+export type MyMfaView = Wire<typeof myMfaViewSchema>;
+
+/** POST /api/me/mfa/totp/setup: the secret to pair, as text, URI and QR code. */
+export const totpSetupSchema = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrDataUrl: z.string(),
+});
+export type TotpSetup = Wire<typeof totpSetupSchema>;
+
+/** POST /api/me/mfa/totp/confirm and /api/me/mfa/recovery-codes: shown once. */
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = Wire<typeof recoveryCodesSchema>;
+
+/** GET and PUT /api/organizations/:organizationId/mfa-policy. */
+export const mfaPolicySchema = z.object({
+  requireMfa: z.boolean(),
+  allowedMethods: z.array(z.enum(mfaMethods)),
+  requireCertificateForAdmins: z.boolean(),
+});
+export type MfaPolicy = Wire<typeof mfaPolicySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestamp, type Wire } from './contracts.js';
 import { requiredText, text, typeError } from './schemas.js';
 
 /**
@@ -94,3 +95,24 @@ export type PasskeyVerifyBody = z.infer<typeof passkeyVerifyBody>;
 export const passkeyIdParams = z.strictObject({
   passkeyId: text().regex(/^\d{1,18}$/, { error: 'validation.invalid' }),
 });
+
+/** WebAuthn options as `@simplewebauthn/server` makes them, passed to the browser unchanged. */
+export const webauthnOptionsSchema = z.looseObject({ challenge: z.string() });
+export type WebauthnOptions = Wire<typeof webauthnOptionsSchema>;
+
+/** One of the user's passkeys (GET /api/me/passkeys). */
+export const passkeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  /** Synced between devices (a multi-device passkey that is backed up). */
+  backedUp: z.boolean(),
+});
+export type Passkey = Wire<typeof passkeySchema>;
+export const passkeyListSchema = z.object({ items: z.array(passkeySchema) });
+export type PasskeyList = Wire<typeof passkeyListSchema>;
+
+/** POST /api/me/passkeys → 201. */
+export const createdPasskeySchema = passkeySchema.pick({ id: true, name: true, createdAt: true });
+export type CreatedPasskey = Wire<typeof createdPasskeySchema>;

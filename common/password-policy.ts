@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { Wire } from './contracts.js';
+
 /**
  * Password rules (ID-3), evaluated live in the browser and again on the server. The server adds
  * the two rules the browser cannot know: the user's recent passwords and the common-password list.
@@ -7,15 +10,17 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** Symbols allowed by the manual (`001 §2.2`); `¥` and `\` are the same key on Japanese keyboards. */
 export const PASSWORD_SYMBOLS = '=+^$*.[]{}()?-"!@#%&/¥\\,><\':;_~`';
 
-export type PasswordPolicy = {
-  profile: 'standard' | 'nist';
-  minLength: number;
-  requireLower: boolean;
-  requireUpper: boolean;
-  requireDigit: boolean;
-  requireSymbol: boolean;
-  historyCount: number;
-};
+/** The rules that apply (the strictest of a user's organisations), as the invitation, reset and own-policy answers carry them. */
+export const passwordPolicySchema = z.object({
+  profile: z.enum(['standard', 'nist']),
+  minLength: z.number(),
+  requireLower: z.boolean(),
+  requireUpper: z.boolean(),
+  requireDigit: z.boolean(),
+  requireSymbol: z.boolean(),
+  historyCount: z.number(),
+});
+export type PasswordPolicy = Wire<typeof passwordPolicySchema>;
 
 /** The manual's rule (`000 §10`): ≥12, all four classes, no user name, none of the last 4. */
 export const standardPolicy: PasswordPolicy = {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { timestamp, type Wire } from './contracts.js';
 import { limits } from './limits.js';
+import { passwordPolicySchema } from './password-policy.js';
 import { email, requiredText, text, typeError } from './schemas.js';
 
 /**
@@ -95,3 +97,22 @@ export const passwordPolicyBody = z
     },
   );
 export type PasswordPolicyBody = z.infer<typeof passwordPolicyBody>;
+
+/** GET and PUT /api/operator/organizations/:organizationId/password-policy. */
+export const organizationPasswordPolicySchema = passwordPolicySchema.extend({
+  lockoutThreshold: z.number(),
+  lockoutMinutes: z.number(),
+});
+export type OrganizationPasswordPolicy = Wire<typeof organizationPasswordPolicySchema>;
+
+/** GET /api/password-resets/:token: whose link it is and the rules of the new password. */
+export const passwordResetInfoSchema = z.object({
+  email: z.string(),
+  expiresAt: timestamp,
+  passwordPolicy: passwordPolicySchema,
+});
+export type PasswordResetInfo = Wire<typeof passwordResetInfoSchema>;
+
+/** GET /api/me/password-policy. */
+export const myPasswordPolicySchema = z.object({ passwordPolicy: passwordPolicySchema, hasMfa: z.boolean() });
+export type MyPasswordPolicy = Wire<typeof myPasswordPolicySchema>;

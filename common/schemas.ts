@@ -69,3 +69,5 @@ export const listQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
+/** The direction of a sorted list (every list query's `order`). */
+export type SortOrder = z.output<typeof listQuery>['order'];

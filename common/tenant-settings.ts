@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { Wire } from './contracts.js';
 import { email, requiredText, text, typeError } from './schemas.js';
 
 /**
  * Tenant settings (PP-4), the support page and additional application fields the operator sets
  * per tenant (PP-8, OP-1), notification addresses (PP-6) and the cross-tenant search (PP-1):
- * request schemas shared by the browser forms and the server. Messages are `validation.*` keys
- * (common/messages/tenant.ts).
+ * request schemas shared by the browser forms and the server, and the answers. Messages are
+ * `validation.*` keys (common/messages/tenant.ts).
  */
 export const tenantSettingsLimits = {
   /** 顧客作成後、契約数確認機能の対象外とする日数 (`001 §5.4.1`): 0–99, default 20. */
@@ -254,3 +255,86 @@ export const crossTenantSearchQuery = z
     }
   });
 export type CrossTenantSearchQuery = z.infer<typeof crossTenantSearchQuery>;
+
+/** Answers. */
+
+export const applicationFieldViewSchema = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  type: z.enum(applicationFieldTypes),
+  options: z.array(z.string()),
+});
+
+/** GET and PUT /api/partner/tenant-settings. */
+export const tenantSettingsSchema = z.object({
+  utmApplicationEnabled: z.boolean(),
+  contractCheckExemptDays: z.number(),
+  referrerUrls: z.array(z.string()),
+  links: z.array(
+    z.object({ name: z.string(), url: z.string(), description: z.string(), publishedOn: z.string() }),
+  ),
+  applicationFields: z.array(applicationFieldViewSchema),
+});
+export type TenantSettings = Wire<typeof tenantSettingsSchema>;
+
+/** GET /api/partner/support (PP-8). */
+export const supportInfoSchema = z.object({
+  manualsUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+});
+export type SupportInfo = Wire<typeof supportInfoSchema>;
+
+/** GET /api/operator/tenants/:tenantId/settings and the operator's saves (OP-1). */
+export const operatorTenantSettingsSchema = z.object({
+  applicationFields: z.array(applicationFieldViewSchema),
+  manualsUrl: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+});
+export type OperatorTenantSettings = Wire<typeof operatorTenantSettingsSchema>;
+
+export const notificationAddressSchema = z.object({
+  slot: z.number(),
+  email: z.string(),
+  verified: z.boolean(),
+});
+export type NotificationAddress = Wire<typeof notificationAddressSchema>;
+
+/** GET /api/partner/notification-addresses. */
+export const notificationAddressesSchema = z.object({
+  addresses: z.array(notificationAddressSchema),
+  anyVerified: z.boolean(),
+});
+export type NotificationAddresses = Wire<typeof notificationAddressesSchema>;
+
+/** PUT /api/partner/notification-addresses: the addresses and where a verification mail went. */
+export const savedNotificationAddressesSchema = notificationAddressesSchema.extend({
+  verificationSentTo: z.array(z.string()),
+});
+export type SavedNotificationAddresses = Wire<typeof savedNotificationAddressesSchema>;
+
+/** GET /api/notification-addresses/verify/:token. */
+export const verificationInfoSchema = z.object({
+  email: z.string(),
+  tenantCode: z.string(),
+  tenantName: z.string(),
+});
+export type VerificationInfo = Wire<typeof verificationInfoSchema>;
+
+/** POST /api/notification-addresses/verify/:token: the address now verified. */
+export const verifiedAddressSchema = z.object({ email: z.string() });
+export type VerifiedAddress = Wire<typeof verifiedAddressSchema>;
+
+/** One hit of the cross-tenant search (PP-1). */
+export const crossTenantHitSchema = z.object({
+  tenantId: z.string(),
+  tenantCode: z.string(),
+  tenantName: z.string(),
+  customerId: z.string(),
+  customerCode: z.string(),
+  customerName: z.string(),
+});
+export type CrossTenantHit = Wire<typeof crossTenantHitSchema>;
+
+/** GET /api/partner/cross-tenant-search: the first hits and how many there are. */
+export const crossTenantResultSchema = z.object({ total: z.number(), items: z.array(crossTenantHitSchema) });
+export type CrossTenantResult = Wire<typeof crossTenantResultSchema>;

@@ -60,12 +60,15 @@ describe('text(): the one string schema of every request field', () => {
     expect(customerBody.safeParse({ ...form, name: 'a\nb' }).success).toBe(false);
   });
 
-  it('no shared schema starts from a bare z.string(): every field goes through text()', () => {
+  it('no shared request schema starts from a bare z.string(): every field goes through text()', () => {
     const dir = import.meta.dirname;
+    // Answers (`const …Schema = …;`, common/contracts.ts) are what the server writes, never parsed
+    // from a request: their strings are plain.
+    const answers = /^(?:export )?const \w+Schema = (?:.*;$|[\s\S]*?^\S.*;$)/gm;
     const offenders = readdirSync(dir)
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
       .flatMap((f) => {
-        const source = readFileSync(path.join(dir, f), 'utf8');
+        const source = readFileSync(path.join(dir, f), 'utf8').replace(answers, '');
         const bare = source.match(/z\s*\.string\(/g) ?? [];
         // schemas.ts holds text() itself: its one z.string.
         return bare.length > (f === 'schemas.ts' ? 1 : 0) ? [f] : [];
