@@ -8,6 +8,7 @@ import { queueMail } from '../../platform/mail/outbox.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { assertAcceptablePassword } from './check-new-password.js';
 import { passwordChangedMail } from './mails.js';
+import { lockAccountForPasswordChange } from './password-repository.js';
 import { organizationsOfUser } from './policy-repository.js';
 import { setPassword } from './set-password.js';
 
@@ -31,12 +32,7 @@ export async function changePassword(deps: AppDeps, input: ChangeInput): Promise
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     // Locked so two changes at once cannot both pass the current-password check.
-    const user = await trx
-      .selectFrom('users')
-      .select(['email', 'name', 'locale', 'time_zone', 'password_hash'])
-      .where('id', '=', input.userId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const user = await lockAccountForPasswordChange(trx, input.userId);
     const fields: Record<string, string[]> = {};
     if (!(await verifyPassword(user.password_hash, input.currentPassword)))
       fields.currentPassword = [translate(input.locale, 'validation.currentPasswordWrong')];

@@ -5,6 +5,7 @@ import type { Db } from '../../db/pool.js';
 import { isCommonPassword } from '../../platform/common-passwords.js';
 import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
+import { currentPasswordHash, recentPasswordHashes } from './password-repository.js';
 import { passwordPolicyFor } from './policy-repository.js';
 
 type CheckInput = {
@@ -25,22 +26,11 @@ export async function evaluateNewPassword(db: Db, input: CheckInput): Promise<Ru
   const policy = await passwordPolicyFor(db, input.organizationIds);
   const results = checkPasswordRules(input.password, policy, input);
   if (policy.historyCount > 0 && input.userId) {
-    const recent = await db
-      .selectFrom('password_history')
-      .select('password_hash')
-      .where('user_id', '=', input.userId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(policy.historyCount)
-      .execute();
+    const recent = await recentPasswordHashes(db, input.userId, policy.historyCount);
     // Accounts created before the history existed have only their current hash: it counts as the latest.
-    const current = await db
-      .selectFrom('users')
-      .select('password_hash')
-      .where('id', '=', input.userId)
-      .executeTakeFirst();
-    const hashes = new Set(recent.map((r) => r.password_hash));
-    if (current?.password_hash) hashes.add(current.password_hash);
+    const current = await currentPasswordHash(db, input.userId);
+    const hashes = new Set(recent);
+    if (current) hashes.add(current);
     let reused = false;
     for (const h of hashes) if (!reused && (await verifyPassword(h, input.password))) reused = true;
     results.push({ rule: 'notRecent', ok: !reused, params: { count: policy.historyCount } });

@@ -4,21 +4,19 @@ import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
-import { defaultLockout, toPolicy } from './policy-repository.js';
+import {
+  defaultLockout,
+  findPolicyRow,
+  lockOrganizationForPolicy,
+  organizationExists,
+  toPolicy,
+  upsertPolicy,
+} from './policy-repository.js';
 
 /** One organisation's password and lockout policy as the operator edits it (the manual's default when none is stored). */
 export async function readOrganizationPolicy(db: Db, organizationId: string): Promise<PasswordPolicyBody> {
-  const org = await db
-    .selectFrom('organizations')
-    .select('id')
-    .where('id', '=', organizationId)
-    .executeTakeFirst();
-  if (!org) throw notFound();
-  const row = await db
-    .selectFrom('password_policies')
-    .selectAll()
-    .where('organization_id', '=', org.id)
-    .executeTakeFirst();
+  if (!(await organizationExists(db, organizationId))) throw notFound();
+  const row = await findPolicyRow(db, organizationId);
   if (!row) {
     return {
       ...standardPolicy,
@@ -43,12 +41,7 @@ export async function updateOrganizationPolicy(
 ): Promise<PasswordPolicyBody> {
   const { db, clock } = deps;
   return db.transaction().execute(async (trx) => {
-    const org = await trx
-      .selectFrom('organizations')
-      .select(['id', 'tenant_id'])
-      .where('id', '=', input.organizationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const org = await lockOrganizationForPolicy(trx, input.organizationId);
     if (!org) throw notFound();
     const before = await readOrganizationPolicy(trx, org.id);
     const p = input.policy;
@@ -65,11 +58,7 @@ export async function updateOrganizationPolicy(
       updated_at: clock.now(),
       updated_by: input.actorUserId,
     };
-    await trx
-      .insertInto('password_policies')
-      .values({ organization_id: org.id, ...values })
-      .onConflict((oc) => oc.column('organization_id').doUpdateSet(values))
-      .execute();
+    await upsertPolicy(trx, org.id, values);
     await recordAudit(trx, clock, {
       actorUserId: input.actorUserId,
       organizationId: org.id,

@@ -1,5 +1,7 @@
+import type { Insertable } from 'kysely';
 import { type PasswordPolicy, standardPolicy, strictestPolicy } from '../../../common/password-policy.js';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 
 export type LockoutPolicy = { threshold: number; minutes: number };
 export const defaultLockout: LockoutPolicy = { threshold: 10, minutes: 60 };
@@ -63,4 +65,46 @@ export async function lockoutPolicyForUser(db: Db, userId: string): Promise<Lock
     threshold: Math.min(...rows.map((r) => r.lockout_threshold ?? defaultLockout.threshold)),
     minutes: Math.max(...rows.map((r) => r.lockout_minutes ?? defaultLockout.minutes)),
   };
+}
+
+/** Whether the organisation exists (a policy is read for a known organisation only). */
+export async function organizationExists(db: Db, organizationId: string) {
+  const row = await db
+    .selectFrom('organizations')
+    .select('id')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The organisation's stored policy row, or undefined (the manual's default applies). */
+export async function findPolicyRow(db: Db, organizationId: string) {
+  return db
+    .selectFrom('password_policies')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** The organisation (with its tenant), its row locked while its policy changes; undefined when unknown. */
+export async function lockOrganizationForPolicy(trx: Db, organizationId: string) {
+  return trx
+    .selectFrom('organizations')
+    .select(['id', 'tenant_id'])
+    .where('id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Stores the organisation's policy (a new row, or the existing one changed). */
+export async function upsertPolicy(
+  trx: Db,
+  organizationId: string,
+  values: Omit<Insertable<Database['password_policies']>, 'organization_id'>,
+) {
+  await trx
+    .insertInto('password_policies')
+    .values({ organization_id: organizationId, ...values })
+    .onConflict((oc) => oc.column('organization_id').doUpdateSet(values))
+    .execute();
 }

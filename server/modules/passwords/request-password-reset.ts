@@ -9,6 +9,12 @@ import { newToken } from '../../platform/tokens.js';
 import { reissueInvitation } from '../invitations/reissue-invitation.js';
 import { queueTenantMail } from '../mail-templates/engine.js';
 import { passwordResetMail } from './mails.js';
+import {
+  firstCustomerMembership,
+  insertReset,
+  invitedMembershipIds,
+  lockAccountByEmail,
+} from './reset-repository.js';
 
 export const RESET_VALID_MINUTES = 60;
 /**
@@ -36,13 +42,8 @@ export async function requestPasswordReset(deps: AppDeps, input: ResetRequest): 
 }
 
 async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void> {
-  const user = await trx
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'code', 'locale', 'time_zone', 'status', 'password_hash'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
-    // One request at a time per account, so two quick clicks cannot race each other.
-    .forUpdate()
-    .executeTakeFirst();
+  // One request at a time per account, so two quick clicks cannot race each other.
+  const user = await lockAccountByEmail(trx, input.email);
   if (user?.status !== 'active') return;
   if (!user.password_hash) {
     await reissuePendingInvitations(trx, deps, { userId: user.id, ip: input.ip });
@@ -51,15 +52,17 @@ async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + RESET_VALID_MINUTES * 60_000);
   const { token, hash } = newToken();
-  const row = await trx
-    .insertInto('password_resets')
-    .values({ user_id: user.id, token_hash: hash, expires_at: expiresAt, created_at: now, ip: input.ip })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const resetId = await insertReset(trx, {
+    userId: user.id,
+    tokenHash: hash,
+    expiresAt,
+    createdAt: now,
+    ip: input.ip,
+  });
   const url = `${deps.config.publicUrl}/password-reset/${token}`;
   const expires = formatDateTime(expiresAt, user.locale, user.time_zone);
   const loginUrl = `${deps.config.publicUrl}/login`;
-  const customer = await customerMembership(trx, user.id);
+  const customer = await firstCustomerMembership(trx, user.id);
   if (customer) {
     // A customer's login user: the tenant's パスワードリセット(Eメール) template (PP-7).
     await queueTenantMail(trx, deps, {
@@ -92,26 +95,8 @@ async function handle(trx: Db, deps: AppDeps, input: ResetRequest): Promise<void
     targetType: 'user',
     targetId: user.id,
     ip: input.ip,
-    details: { resetId: row.id },
+    details: { resetId },
   });
-}
-
-/**
- * The user's first active membership in a customer organisation, with its tenant: a user who
- * signs in to a customer portal gets the tenant's own reset mail.
- */
-async function customerMembership(trx: Db, userId: string) {
-  return trx
-    .selectFrom('memberships as m')
-    .innerJoin('organizations as o', 'o.id', 'm.organization_id')
-    .innerJoin('organizations as t', 't.id', 'o.tenant_id')
-    .select(['t.id as tenantId', 't.name as tenantName', 'o.name as companyName'])
-    .where('m.user_id', '=', userId)
-    .where('m.status', '=', 'active')
-    .where('o.kind', '=', 'customer')
-    .orderBy('m.id')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 /**
@@ -123,12 +108,6 @@ async function reissuePendingInvitations(
   deps: AppDeps,
   input: { userId: string; ip: string | null },
 ): Promise<void> {
-  const invited = await trx
-    .selectFrom('memberships')
-    .select('id')
-    .where('user_id', '=', input.userId)
-    .where('status', '=', 'invited')
-    .orderBy('id')
-    .execute();
-  for (const m of invited) await reissueInvitation(trx, deps, { membershipId: m.id, ip: input.ip });
+  for (const membershipId of await invitedMembershipIds(trx, input.userId))
+    await reissueInvitation(trx, deps, { membershipId, ip: input.ip });
 }

@@ -8,7 +8,7 @@ import { hashPassword } from '../../platform/passwords.js';
 import { assertAcceptablePassword } from './check-new-password.js';
 import { passwordChangedMail } from './mails.js';
 import { organizationsOfUser, passwordPolicyFor } from './policy-repository.js';
-import { assertResetUsable, findResetByToken } from './reset-repository.js';
+import { assertResetUsable, findResetByToken, markResetsUsed } from './reset-repository.js';
 import { setPassword } from './set-password.js';
 
 /** What the reset page shows (GET): the account and the rules the new password must meet. Does not use up the link. */
@@ -44,12 +44,7 @@ export async function resetPassword(deps: AppDeps, input: ResetInput): Promise<v
       field: 'password',
     });
     await setPassword(trx, clock, { userId: reset.user_id, passwordHash, keepSessionId: null });
-    await trx
-      .updateTable('password_resets')
-      .set({ used_at: now })
-      .where('user_id', '=', reset.user_id)
-      .where('used_at', 'is', null)
-      .execute();
+    await markResetsUsed(trx, reset.user_id, now);
     const wasLocked = reset.locked_until !== null && reset.locked_until > now;
     await recordAudit(trx, clock, {
       actorUserId: reset.user_id,

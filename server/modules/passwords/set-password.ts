@@ -1,5 +1,6 @@
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
+import { endUserSessions, storePassword } from './password-repository.js';
 
 type SetPasswordInput = {
   userId: string;
@@ -16,26 +17,10 @@ type SetPasswordInput = {
  */
 export async function setPassword(trx: Db, clock: Clock, input: SetPasswordInput): Promise<void> {
   const now = clock.now();
-  await trx
-    .updateTable('users')
-    .set({
-      password_hash: input.passwordHash,
-      password_changed_at: now,
-      must_change_password: input.mustChange ?? false,
-      failed_login_count: 0,
-      locked_until: null,
-    })
-    .where('id', '=', input.userId)
-    .execute();
-  await trx
-    .insertInto('password_history')
-    .values({ user_id: input.userId, password_hash: input.passwordHash, created_at: now })
-    .execute();
-  let revoke = trx
-    .updateTable('sessions')
-    .set({ revoked_at: now })
-    .where('user_id', '=', input.userId)
-    .where('revoked_at', 'is', null);
-  if (input.keepSessionId) revoke = revoke.where('id', '!=', input.keepSessionId);
-  await revoke.execute();
+  await storePassword(trx, input.userId, {
+    hash: input.passwordHash,
+    mustChange: input.mustChange ?? false,
+    at: now,
+  });
+  await endUserSessions(trx, input.userId, now, input.keepSessionId);
 }
