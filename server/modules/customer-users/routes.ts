@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { customerUserBody } from '../../../common/customer-users.js';
+import {
+  createdCustomerUserSchema,
+  customerUserBody,
+  customerUserListSchema,
+  customerUserSchema,
+} from '../../../common/customer-users.js';
 import type { AppDeps } from '../../deps.js';
 import { partnerActor } from '../../platform/auth/actor.js';
 import type { Access } from '../../platform/auth/scope.js';
@@ -14,17 +19,6 @@ const id = z.string().regex(/^\d{1,18}$/);
 const customerParams = z.strictObject({ customerId: id });
 const userParams = z.strictObject({ customerId: id, userId: id });
 
-const customerUser = z.object({
-  id: z.string(),
-  code: z.string(),
-  familyName: z.string(),
-  givenName: z.string(),
-  email: z.string(),
-  mobile: z.string().nullable(),
-  status: z.enum(['invited', 'active', 'disabled']),
-  invitationExpired: z.boolean(),
-});
-
 /** 顧客のユーザ管理 (CU-6): a customer's login users, for the members of its partner tenant. */
 export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -34,7 +28,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags: ['customer-users'],
         params: customerParams,
-        response: { 200: z.object({ items: z.array(customerUser) }) },
+        response: { 200: customerUserListSchema },
       },
     },
     async (req) => {
@@ -54,7 +48,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         tags: ['customer-users'],
         params: customerParams,
         body: customerUserBody,
-        response: { 201: z.object({ id: z.string(), code: z.string() }) },
+        response: { 201: createdCustomerUserSchema },
       },
     },
     async (req, reply) =>
@@ -67,7 +61,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     '/api/partner/customers/:customerId/users/:userId',
     {
       config: { access: partner },
-      schema: { tags: ['customer-users'], params: userParams, response: { 200: customerUser } },
+      schema: { tags: ['customer-users'], params: userParams, response: { 200: customerUserSchema } },
     },
     async (req) => {
       const actor = partnerActor(req);
@@ -90,7 +84,7 @@ export const customerUserRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         tags: ['customer-users'],
         params: userParams,
         body: customerUserBody,
-        response: { 200: customerUser },
+        response: { 200: customerUserSchema },
       },
     },
     async (req) => {

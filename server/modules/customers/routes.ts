@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  customerDeletionBlockers as blockerKinds,
+  createdCustomerSchema,
   customerBody,
+  customerDetailSchema,
   customerListQuery,
-  customerStatuses,
+  customerListSchema,
 } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { partnerActor } from '../../platform/auth/actor.js';
@@ -19,32 +20,6 @@ import { updateCustomer } from './update-customer.js';
 /** Admins and members of a partner tenant manage its customers. */
 const partners: Access = { kind: 'partner' };
 const idParams = z.strictObject({ customerId: z.string().regex(/^\d{1,18}$/) });
-
-const listItem = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  balance: z.number(),
-  lastBilledOn: z.string().nullable(),
-  status: z.enum(customerStatuses),
-});
-const detail = listItem.extend({
-  memo1: z.string().nullable(),
-  memo2: z.string().nullable(),
-  memo3: z.string().nullable(),
-  contactFamilyName: z.string(),
-  contactGivenName: z.string(),
-  department: z.string().nullable(),
-  title: z.string().nullable(),
-  email: z.string(),
-  postalCode: z.string(),
-  prefecture: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  deletionBlockers: z.array(z.enum(blockerKinds)),
-});
 
 /** 顧客管理 (CU-1 … CU-5): list, create, detail, edit and delete a partner tenant's customers. */
 export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -61,7 +36,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags: ['customers'],
         querystring: customerListQuery,
-        response: { 200: z.object({ items: z.array(listItem), total: z.number() }) },
+        response: { 200: customerListSchema },
       },
     },
     async (req) => listCustomers(deps.db, partnerActor(req).tenantId, req.query),
@@ -74,7 +49,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags: ['customers'],
         body: customerBody,
-        response: { 201: z.object({ id: z.string(), code: z.string() }) },
+        response: { 201: createdCustomerSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await createCustomer(deps, partnerActor(req), req.body)),
@@ -84,7 +59,7 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/partner/customers/:customerId',
     {
       config: { access: partners },
-      schema: { tags: ['customers'], params: idParams, response: { 200: detail } },
+      schema: { tags: ['customers'], params: idParams, response: { 200: customerDetailSchema } },
     },
     async (req) => showDetail(partnerActor(req).tenantId, req.params.customerId),
   );
@@ -93,7 +68,12 @@ export const customerRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/partner/customers/:customerId',
     {
       config: { access: partners },
-      schema: { tags: ['customers'], params: idParams, body: customerBody, response: { 200: detail } },
+      schema: {
+        tags: ['customers'],
+        params: idParams,
+        body: customerBody,
+        response: { 200: customerDetailSchema },
+      },
     },
     async (req) => {
       const actor = partnerActor(req);

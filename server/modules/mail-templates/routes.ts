@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  copiedTemplatesSchema,
+  copyTargetListSchema,
   mailTemplateBody,
   mailTemplateCopyBody,
   mailTemplateDefinitions,
-  mailTemplateKeys,
+  mailTemplateDetailSchema,
+  mailTemplateListSchema,
   mailTemplateLocale,
   mailTemplatePreviewBody,
+  mailTemplatePreviewSchema,
   mailTemplateText,
 } from '../../../common/mail-templates.js';
 import { text } from '../../../common/schemas.js';
@@ -22,23 +26,11 @@ import { resetTemplate, saveTemplate } from './save-template.js';
 const partner: Access = { kind: 'partner' };
 const partnerAdmins: Access = { kind: 'partner', roles: ['admin'] };
 
-const status = z.enum(['default', 'custom']);
 const keyParams = z.strictObject({ templateKey: text({ error: 'validation.invalid' }).max(50) });
 const keyLocaleParams = z.strictObject({
   templateKey: text({ error: 'validation.invalid' }).max(50),
   locale: mailTemplateLocale,
 });
-const detail = z.object({
-  key: z.enum(mailTemplateKeys),
-  name: z.string(),
-  locale: mailTemplateLocale,
-  sms: z.boolean(),
-  subject: z.string().nullable(),
-  body: z.string(),
-  status,
-  placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
-});
-
 /** メールテンプレート設定 (PP-7): list, edit with preview, reset to default, copy to other tenants. */
 export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
@@ -47,20 +39,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       config: { access: partner },
       schema: {
         tags: ['mail-templates'],
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                key: z.enum(mailTemplateKeys),
-                name: z.string(),
-                sms: z.boolean(),
-                subject: z.string().nullable(),
-                status,
-                locales: z.object({ ja: status, en: status }),
-              }),
-            ),
-          }),
-        },
+        response: { 200: mailTemplateListSchema },
       },
     },
     async (req) => ({ items: await listTemplates(deps.db, partnerActor(req).tenantId, req.locale) }),
@@ -72,11 +51,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       config: { access: partner },
       schema: {
         tags: ['mail-templates'],
-        response: {
-          200: z.object({
-            items: z.array(z.object({ tenantId: z.string(), code: z.string(), name: z.string() })),
-          }),
-        },
+        response: { 200: copyTargetListSchema },
       },
     },
     async (req) => {
@@ -92,7 +67,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags: ['mail-templates'],
         body: mailTemplateCopyBody,
-        response: { 200: z.object({ copied: z.number() }) },
+        response: { 200: copiedTemplatesSchema },
       },
     },
     async (req) => copyTemplates(deps, partnerActor(req), req.body),
@@ -106,7 +81,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         tags: ['mail-templates'],
         params: keyParams,
         querystring: z.strictObject({ locale: mailTemplateLocale.default('ja') }),
-        response: { 200: detail },
+        response: { 200: mailTemplateDetailSchema },
       },
     },
     async (req) => {
@@ -123,7 +98,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         tags: ['mail-templates'],
         params: keyParams,
         body: mailTemplatePreviewBody,
-        response: { 200: z.object({ subject: z.string().nullable(), body: z.string() }) },
+        response: { 200: mailTemplatePreviewSchema },
       },
     },
     async (req) => {
@@ -147,7 +122,7 @@ export const mailTemplateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         tags: ['mail-templates'],
         params: keyLocaleParams,
         body: mailTemplateText,
-        response: { 200: detail },
+        response: { 200: mailTemplateDetailSchema },
       },
     },
     async (req) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mfaMethods, mfaPolicyBody } from '../../../common/mfa.js';
+import { mfaPolicyBody, mfaPolicySchema } from '../../../common/mfa.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
@@ -11,11 +11,6 @@ import { resetUserFactors } from './reset-user-factors.js';
 import { policyOrganization, updateMfaPolicy } from './update-mfa-policy.js';
 
 const organizationParams = z.strictObject({ organizationId: z.string().regex(/^\d{1,18}$/) });
-const policyView = z.object({
-  requireMfa: z.boolean(),
-  allowedMethods: z.array(z.enum(mfaMethods)),
-  requireCertificateForAdmins: z.boolean(),
-});
 
 /** Admins: reset a user's second factors; the organisation's MFA policy (ID-4, ID-5). */
 export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -34,7 +29,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/organizations/:organizationId/mfa-policy',
     {
       config: { access: orgAdmins },
-      schema: { tags, params: organizationParams, response: { 200: policyView } },
+      schema: { tags, params: organizationParams, response: { 200: mfaPolicySchema } },
     },
     async (req) => {
       const org = await policyOrganization(deps, requireScope(req), req.params.organizationId);
@@ -46,7 +41,7 @@ export const mfaAdminRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     '/api/organizations/:organizationId/mfa-policy',
     {
       config: { access: orgAdmins },
-      schema: { tags, params: organizationParams, body: mfaPolicyBody, response: { 200: policyView } },
+      schema: { tags, params: organizationParams, body: mfaPolicyBody, response: { 200: mfaPolicySchema } },
     },
     async (req) => {
       await updateMfaPolicy(

@@ -1,13 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  mfaMethods,
   mobileConfirmBody,
   mobileVerificationBody,
+  myMfaViewSchema,
   preferredMethodBody,
   reauthBody,
+  recoveryCodesSchema,
   totpConfirmBody,
+  totpSetupSchema,
 } from '../../../common/mfa.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
@@ -21,20 +22,6 @@ import { setPreferredMethod } from './set-preferred-method.js';
 import { setupTotp } from './setup-totp.js';
 import { startMobileVerification } from './start-mobile-verification.js';
 
-const recoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
-const myMfaView = z.object({
-  methods: z.object({
-    totp: z.object({ enrolled: z.boolean(), enrolledAt: z.string().nullable() }),
-    mail: z.object({ available: z.boolean() }),
-    sms: z.object({ enrolled: z.boolean(), maskedMobile: z.string().nullable() }),
-    passkey: z.object({ count: z.number() }),
-    certificate: z.object({ count: z.number() }),
-  }),
-  preferred: z.enum(mfaMethods).nullable(),
-  recoveryCodesLeft: z.number(),
-  policy: z.object({ requireMfa: z.boolean(), allowedMethods: z.array(z.enum(mfaMethods)) }),
-});
-
 /** The user's own second factors (ID-4): enrol and remove after re-authentication. Usable while enrolment is pending. */
 export const mfaMeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const me = { access: 'signed-in' as const, allowPending: true };
@@ -43,7 +30,7 @@ export const mfaMeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
   /** Enrol / remove routes: 403 reauth_required unless the password was re-entered in the last 5 minutes. */
   const reauthed = (req: FastifyRequest) => assertRecentReauth(deps.db, deps.clock.now(), req.session!.id);
 
-  app.get('/api/me/mfa', { config: me, schema: { tags, response: { 200: myMfaView } } }, async (req) =>
+  app.get('/api/me/mfa', { config: me, schema: { tags, response: { 200: myMfaViewSchema } } }, async (req) =>
     myMfa(deps.db, requireUser(req).id, deps.clock.now()),
   );
 
@@ -61,10 +48,7 @@ export const mfaMeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     '/api/me/mfa/totp/setup',
     {
       config: me,
-      schema: {
-        tags,
-        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) },
-      },
+      schema: { tags, response: { 200: totpSetupSchema } },
     },
     async (req) => {
       await reauthed(req);
@@ -74,7 +58,7 @@ export const mfaMeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.post(
     '/api/me/mfa/totp/confirm',
-    { config: me, schema: { tags, body: totpConfirmBody, response: { 200: recoveryCodesView } } },
+    { config: me, schema: { tags, body: totpConfirmBody, response: { 200: recoveryCodesSchema } } },
     async (req) => ({ recoveryCodes: await confirmTotp(deps, { ...ids(req), code: req.body.code }) }),
   );
 
@@ -86,7 +70,7 @@ export const mfaMeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.post(
     '/api/me/mfa/recovery-codes',
-    { config: me, schema: { tags, response: { 200: recoveryCodesView } } },
+    { config: me, schema: { tags, response: { 200: recoveryCodesSchema } } },
     async (req) => {
       await reauthed(req);
       return { recoveryCodes: await regenerateRecoveryCodes(deps, ids(req)) };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isPostalCode } from '../../../common/customers.js';
+import { isPostalCode, postalAddressSchema } from '../../../common/customers.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
 import { lookupPostalCode } from './lookup.js';
@@ -16,9 +16,7 @@ export const postalCodeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app) => {
         params: z.strictObject({
           postalCode: z.string().refine(isPostalCode, { error: 'validation.postalCode' }),
         }),
-        response: {
-          200: z.object({ postalCode: z.string(), prefecture: z.string(), address: z.string() }),
-        },
+        response: { 200: postalAddressSchema },
       },
     },
     async (req) => {

@@ -1,21 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { profileUpdateBody } from '../../../common/accounts.js';
-import { locales } from '../../../common/roles.js';
+import { profileSchema, profileUpdateBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
 import { readProfile } from './repository.js';
 import { updateProfile } from './update-profile.js';
-
-const profile = z.object({
-  email: z.string(),
-  name: z.string(),
-  title: z.string().nullable(),
-  phone: z.string().nullable(),
-  mobile: z.string().nullable(),
-  locale: z.enum(locales),
-  timeZone: z.string(),
-});
 
 /**
  * アカウント設定: users change their own name, phones, language and time zone (`003` FAQ: time
@@ -24,7 +12,7 @@ const profile = z.object({
 export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
     '/api/me/profile',
-    { config: { access: 'signed-in' }, schema: { tags: ['identity'], response: { 200: profile } } },
+    { config: { access: 'signed-in' }, schema: { tags: ['identity'], response: { 200: profileSchema } } },
     async (req) => readProfile(deps.db, requireUser(req).id),
   );
 
@@ -32,7 +20,7 @@ export const profileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     '/api/me/profile',
     {
       config: { access: 'signed-in' },
-      schema: { tags: ['identity'], body: profileUpdateBody, response: { 200: profile } },
+      schema: { tags: ['identity'], body: profileUpdateBody, response: { 200: profileSchema } },
     },
     async (req) => {
       const user = requireUser(req);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mySessionListSchema } from '../../../common/session.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
 import { listOwnSessions, revokeOwnSession } from './own-sessions.js';
@@ -14,20 +15,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       config: { access: 'signed-in' },
       schema: {
         tags: ['identity'],
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                current: z.boolean(),
-                device: z.string(),
-                ip: z.string().nullable(),
-                createdAt: z.date(),
-                lastSeenAt: z.date(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: mySessionListSchema },
       },
     },
     async (req) => ({

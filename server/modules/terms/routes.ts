@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publishTermsBody } from '../../../common/passwords.js';
+import { currentTermsSchema, publishedTermsSchema, termsVersionListSchema } from '../../../common/terms.js';
 import type { AppDeps } from '../../deps.js';
 import { requireScope, requireUser } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
@@ -21,16 +22,7 @@ export const termsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       config: { access: 'signed-in', allowPending: true },
       schema: {
         tags: ['terms'],
-        response: {
-          200: z.object({
-            id: z.string(),
-            version: z.number(),
-            title: z.string(),
-            body: z.string(),
-            publishedAt: z.date(),
-            accepted: z.boolean(),
-          }),
-        },
+        response: { 200: currentTermsSchema },
       },
     },
     async (req) => {
@@ -68,22 +60,7 @@ export const termsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       config: { access: operatorAdmins },
       schema: {
         tags: ['operator'],
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                version: z.number(),
-                titleJa: z.string(),
-                titleEn: z.string(),
-                bodyJa: z.string(),
-                bodyEn: z.string(),
-                publishedAt: z.date(),
-                acceptedCount: z.number(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: termsVersionListSchema },
       },
     },
     async () => ({
@@ -107,7 +84,7 @@ export const termsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       schema: {
         tags: ['operator'],
         body: publishTermsBody,
-        response: { 201: z.object({ id: z.string(), version: z.number(), publishedAt: z.date() }) },
+        response: { 201: publishedTermsSchema },
       },
     },
     async (req, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { groupMembersBody, userGroupBody } from '../../../common/accounts.js';
+import { groupMembersSchema, userGroupListSchema, userGroupSchema } from '../../../common/users.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
@@ -10,7 +11,6 @@ import { createGroup, deleteGroup, renameGroup, setGroupMembers } from './group-
 import { listGroups, lockGroup } from './repository.js';
 
 const groupParams = z.strictObject({ groupId: z.string().regex(/^\d{1,18}$/) });
-const group = z.object({ id: z.string(), name: z.string(), memberCount: z.number() });
 
 /** ユーザーグループ of the admin's organisation: create, rename, delete, members. */
 export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -24,7 +24,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     '/api/user-groups',
     {
       config: { access: orgAdmins },
-      schema: { tags: ['users'], response: { 200: z.object({ items: z.array(group) }) } },
+      schema: { tags: ['users'], response: { 200: userGroupListSchema } },
     },
     async (req) => ({ items: await listGroups(deps.db, requireScope(req).organizationId) }),
   );
@@ -33,7 +33,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     '/api/user-groups',
     {
       config: { access: orgAdmins },
-      schema: { tags: ['users'], body: userGroupBody, response: { 201: group } },
+      schema: { tags: ['users'], body: userGroupBody, response: { 201: userGroupSchema } },
     },
     async (req, reply) => reply.status(201).send(await createGroup(deps, actorOf(req), req.body.name)),
   );
@@ -42,7 +42,12 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     '/api/user-groups/:groupId',
     {
       config: { access: orgAdmins },
-      schema: { tags: ['users'], params: groupParams, body: userGroupBody, response: { 200: group } },
+      schema: {
+        tags: ['users'],
+        params: groupParams,
+        body: userGroupBody,
+        response: { 200: userGroupSchema },
+      },
     },
     async (req) => {
       await renameGroup(deps, actorOf(req), req.params.groupId, req.body.name);
@@ -67,7 +72,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
         tags: ['users'],
         params: groupParams,
         body: groupMembersBody,
-        response: { 200: z.object({ memberUserIds: z.array(z.string()) }) },
+        response: { 200: groupMembersSchema },
       },
     },
     async (req) => ({

@@ -1,8 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { addUserBody, updateUserBody, userListQuery } from '../../../common/accounts.js';
 import { adminRoles } from '../../../common/roles.js';
+import {
+  addedUserSchema,
+  resentInvitationSchema,
+  temporaryPasswordSchema,
+  userDetailSchema,
+  userListSchema,
+} from '../../../common/users.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../platform/auth/actor.js';
 import { requireScope } from '../../platform/auth/plugin.js';
@@ -14,7 +20,7 @@ import { enableUser } from './enable-user.js';
 import { issueTemporaryPassword } from './issue-temporary-password.js';
 import { findUser, listUsers } from './repository.js';
 import { resendInvitation } from './resend-invitation.js';
-import { memberIdParams, userDetail, userIdParams, userListItem } from './schemas.js';
+import { memberIdParams, userIdParams } from './schemas.js';
 import { unlockUser } from './unlock-user.js';
 import { updateUser } from './update-user.js';
 
@@ -33,7 +39,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: {
         tags: ['users'],
         querystring: userListQuery,
-        response: { 200: z.object({ items: z.array(userListItem), total: z.number() }) },
+        response: { 200: userListSchema },
       },
     },
     async (req) => listUsers(deps.db, requireScope(req).organizationId, deps.clock.now(), req.query),
@@ -46,7 +52,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: {
         tags: ['users'],
         body: addUserBody,
-        response: { 201: z.object({ memberId: z.string(), status: z.literal('invited') }) },
+        response: { 201: addedUserSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await addUser(deps, actorOf(req), req.body)),
@@ -56,7 +62,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     '/api/users/:userId',
     {
       config: { access: orgAdmins },
-      schema: { tags: ['users'], params: userIdParams, response: { 200: userDetail } },
+      schema: { tags: ['users'], params: userIdParams, response: { 200: userDetailSchema } },
     },
     async (req) => detail(req, req.params.userId),
   );
@@ -65,7 +71,12 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
     '/api/users/:userId',
     {
       config: { access: orgAdmins },
-      schema: { tags: ['users'], params: userIdParams, body: updateUserBody, response: { 200: userDetail } },
+      schema: {
+        tags: ['users'],
+        params: userIdParams,
+        body: updateUserBody,
+        response: { 200: userDetailSchema },
+      },
     },
     async (req) => {
       await updateUser(deps, actorOf(req), req.params.userId, req.body);
@@ -94,7 +105,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: {
         tags: ['users'],
         params: memberIdParams,
-        response: { 201: z.object({ expiresAt: z.date() }) },
+        response: { 201: resentInvitationSchema },
       },
     },
     async (req, reply) =>
@@ -117,7 +128,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       schema: {
         tags: ['users'],
         params: userIdParams,
-        response: { 200: z.object({ temporaryPassword: z.string() }) },
+        response: { 200: temporaryPasswordSchema },
       },
     },
     async (req) => issueTemporaryPassword(deps, actorOf(req), req.params.userId),
