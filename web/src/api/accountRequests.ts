@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountRequestBody, AccountRequestView, DownloadView } from '../../../common/certificates.js';
+import type {
+  AccountRequestBody,
+  AccountRequestList,
+  AccountRequestView,
+  CreatedAccountRequest,
+  DownloadView,
+  SupportId,
+} from '../../../common/certificates.js';
 import { api, seg } from './client.js';
 
 const ownKey = ['accountRequests'] as const;
@@ -8,22 +15,21 @@ const operatorKey = ['operator', 'accountRequests'] as const;
 export function useSupportId() {
   return useQuery({
     queryKey: ['organization', 'supportId'],
-    queryFn: () => api.get<{ supportId: string | null }>('/api/organization/support-id'),
+    queryFn: () => api.get<SupportId>('/api/organization/support-id'),
   });
 }
 
 export function useAccountRequests() {
   return useQuery({
     queryKey: ownKey,
-    queryFn: () => api.get<{ items: AccountRequestView[] }>('/api/account-requests'),
+    queryFn: () => api.get<AccountRequestList>('/api/account-requests'),
   });
 }
 
 export function useCreateAccountRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: AccountRequestBody) =>
-      api.post<{ id: string; status: string }>('/api/account-requests', body),
+    mutationFn: (body: AccountRequestBody) => api.post<CreatedAccountRequest>('/api/account-requests', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ownKey }),
   });
 }
@@ -31,7 +37,7 @@ export function useCreateAccountRequest() {
 export function useOperatorAccountRequests() {
   return useQuery({
     queryKey: operatorKey,
-    queryFn: () => api.get<{ items: AccountRequestView[] }>('/api/operator/account-requests'),
+    queryFn: () => api.get<AccountRequestList>('/api/operator/account-requests'),
   });
 }
 
@@ -39,7 +45,7 @@ export function useAdvanceAccountRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, step }: { id: string; step: 'start' | 'complete' }) =>
-      api.post<unknown>(`/api/operator/account-requests/${seg(id)}/${step}`),
+      api.post<AccountRequestView>(`/api/operator/account-requests/${seg(id)}/${step}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey }),
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CertificateView, IssuedCertificate } from '../../../common/certificates.js';
+import type { CertificateList, IssuedCertificate } from '../../../common/certificates.js';
 import { api, seg } from './client.js';
 
 const key = (userId: string) => ['certificates', userId] as const;
@@ -8,7 +8,7 @@ const path = (userId: string) => `/api/users/${seg(userId)}/certificates`;
 export function useUserCertificates(userId: string) {
   return useQuery({
     queryKey: key(userId),
-    queryFn: () => api.get<{ items: CertificateView[] }>(path(userId)),
+    queryFn: () => api.get<CertificateList>(path(userId)),
   });
 }
 
@@ -34,6 +34,6 @@ export function useRevokeCertificate(userId: string) {
 export function useMyCertificates() {
   return useQuery({
     queryKey: ['me', 'certificates'],
-    queryFn: () => api.get<{ items: CertificateView[] }>('/api/me/certificates'),
+    queryFn: () => api.get<CertificateList>('/api/me/certificates'),
   });
 }

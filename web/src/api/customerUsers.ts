@@ -1,27 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreatedCustomerUser,
+  CustomerUser,
+  CustomerUserBodyInput,
+  CustomerUserList,
+} from '../../../common/customer-users.js';
 import { api, seg } from './client.js';
 import { customersKey } from './customers.js';
-
-export type CustomerUserStatus = 'invited' | 'active' | 'disabled';
-
-/** CU-6: a login user of a customer organisation (ユーザID like YW499776). */
-export type CustomerUser = {
-  id: string;
-  code: string;
-  familyName: string;
-  givenName: string;
-  email: string;
-  mobile: string | null;
-  status: CustomerUserStatus;
-  invitationExpired: boolean;
-};
-
-export type CustomerUserRequest = {
-  familyName: string;
-  givenName: string;
-  email: string;
-  mobile?: string;
-};
 
 const usersPath = (customerId: string) => `/api/partner/customers/${seg(customerId)}/users`;
 const usersKey = (customerId: string) => [...customersKey, 'users', customerId] as const;
@@ -29,7 +14,7 @@ const usersKey = (customerId: string) => [...customersKey, 'users', customerId] 
 export function useCustomerUsers(customerId: string) {
   return useQuery({
     queryKey: [...usersKey(customerId), 'list'],
-    queryFn: () => api.get<{ items: CustomerUser[] }>(usersPath(customerId)),
+    queryFn: () => api.get<CustomerUserList>(usersPath(customerId)),
   });
 }
 
@@ -48,8 +33,7 @@ function useInvalidateUsers(customerId: string) {
 export function useCreateCustomerUser(customerId: string) {
   const onSuccess = useInvalidateUsers(customerId);
   return useMutation({
-    mutationFn: (body: CustomerUserRequest) =>
-      api.post<{ id: string; code: string }>(usersPath(customerId), body),
+    mutationFn: (body: CustomerUserBodyInput) => api.post<CreatedCustomerUser>(usersPath(customerId), body),
     onSuccess,
   });
 }
@@ -57,7 +41,7 @@ export function useCreateCustomerUser(customerId: string) {
 export function useUpdateCustomerUser(customerId: string, userId: string) {
   const onSuccess = useInvalidateUsers(customerId);
   return useMutation({
-    mutationFn: (body: CustomerUserRequest) =>
+    mutationFn: (body: CustomerUserBodyInput) =>
       api.patch<CustomerUser>(`${usersPath(customerId)}/${seg(userId)}`, body),
     onSuccess,
   });

@@ -1,20 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  type BalanceOp,
-  balanceOps,
-  type CustomerBodyInput,
-  type CustomerDetail,
-  type CustomerListItem,
-  type CustomerStatus,
-  type customerSortKeys,
-  customerStatuses,
-  type PostalAddress,
+import type {
+  BalanceOp,
+  CreatedCustomer,
+  CustomerBodyInput,
+  CustomerDetail,
+  CustomerList,
+  CustomerStatus,
+  customerSortKeys,
+  PostalAddress,
 } from '../../../common/customers.js';
+import type { SortOrder } from '../../../common/schemas.js';
 import { api, queryString, seg } from './client.js';
-import type { SortOrder } from './types.js';
 
-export type { BalanceOp, CustomerDetail, CustomerListItem, CustomerStatus, PostalAddress };
-export { balanceOps, customerStatuses };
 export type CustomerSort = (typeof customerSortKeys)[number];
 
 /** CU-1: the list's state (also kept in the address). Empty strings are "no condition". */
@@ -45,10 +42,7 @@ export function customerListQuery(params: CustomerListParams): string {
 export function useCustomerList(params: CustomerListParams) {
   return useQuery({
     queryKey: [...customersKey, 'list', params],
-    queryFn: () =>
-      api.get<{ items: CustomerListItem[]; total: number }>(
-        `/api/partner/customers${customerListQuery(params)}`,
-      ),
+    queryFn: () => api.get<CustomerList>(`/api/partner/customers${customerListQuery(params)}`),
     placeholderData: (previous) => previous,
   });
 }
@@ -68,8 +62,7 @@ function useInvalidateCustomers() {
 export function useCreateCustomer() {
   const onSuccess = useInvalidateCustomers();
   return useMutation({
-    mutationFn: (body: CustomerRequest) =>
-      api.post<{ id: string; code: string }>('/api/partner/customers', body),
+    mutationFn: (body: CustomerRequest) => api.post<CreatedCustomer>('/api/partner/customers', body),
     onSuccess,
   });
 }

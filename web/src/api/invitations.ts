@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { IdentityCheckBody } from '../../../common/accounts.js';
+import type { Ok } from '../../../common/contracts.js';
+import type { AcceptedInvitation, InvitationInfo } from '../../../common/invitations.js';
 import { api, seg } from './client.js';
-import type { AcceptedInvitation, InvitationInfo } from './types.js';
-
-export type IdentityInput = { email: string; name: string; phone: string };
 
 export function useInvitation(token: string) {
   return useQuery({
@@ -16,8 +16,7 @@ export function useInvitation(token: string) {
 /** Activation links: e-mail, name and phone must match before a password can be set. */
 export function useVerifyIdentity(token: string) {
   return useMutation({
-    mutationFn: (body: IdentityInput) =>
-      api.post<{ ok: true }>(`/api/invitations/${seg(token)}/verify`, body),
+    mutationFn: (body: IdentityCheckBody) => api.post<Ok>(`/api/invitations/${seg(token)}/verify`, body),
   });
 }
 

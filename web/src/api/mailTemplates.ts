@@ -1,42 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type {
+  CopiedTemplates,
+  CopyTargetList,
+  MailTemplateCopyBody,
+  MailTemplateDetail,
+  MailTemplateList,
+  MailTemplatePreview,
+} from '../../../common/mail-templates.js';
 import type { Locale } from '../../../common/roles.js';
 import { api, queryString, seg } from './client.js';
 import { useLoadedSession } from './session.js';
 
-/** Default text of the product, or the tenant's own. */
-export type MailTemplateStatus = 'default' | 'custom';
-
-export type MailTemplateListItem = {
-  key: string;
-  name: string;
-  /** An SMS has no subject. */
-  sms: boolean;
-  /** The Japanese subject (custom or default); empty for an SMS. */
-  subject: string | null;
-  status: MailTemplateStatus;
-  locales: Record<Locale, MailTemplateStatus>;
-};
-
-export type MailTemplatePlaceholder = { name: string; description: string };
-
-export type MailTemplateDetail = {
-  key: string;
-  name: string;
-  locale: Locale;
-  sms: boolean;
-  subject: string | null;
-  body: string;
-  status: MailTemplateStatus;
-  placeholders: MailTemplatePlaceholder[];
-};
-
+/** The text of one language as the edit form sends it (an SMS has no subject). */
 export type MailTemplateText = { subject: string; body: string };
-
-/** The text rendered with sample data; an SMS has no subject. */
-export type MailTemplatePreview = { subject: string | null; body: string };
-
-export type CopyTarget = { tenantId: string; code: string; name: string };
 
 export const mailTemplatesKey = ['mail-templates'] as const;
 
@@ -55,7 +32,7 @@ export function useMailTemplates() {
   const language = useUiLanguage();
   return useQuery({
     queryKey: [...mailTemplatesKey, 'list', language],
-    queryFn: () => api.get<{ items: MailTemplateListItem[] }>(base),
+    queryFn: () => api.get<MailTemplateList>(base),
   });
 }
 
@@ -73,7 +50,7 @@ export function useMailTemplate(key: string, locale: Locale) {
 export function useMailTemplateCopyTargets() {
   return useQuery({
     queryKey: [...mailTemplatesKey, 'copy-targets'],
-    queryFn: () => api.get<{ items: CopyTarget[] }>(`${base}/copy-targets`),
+    queryFn: () => api.get<CopyTargetList>(`${base}/copy-targets`),
   });
 }
 
@@ -112,7 +89,6 @@ export function useResetMailTemplate() {
 
 export function useCopyMailTemplates() {
   return useMutation({
-    mutationFn: (body: { templateKeys: string[]; tenantIds: string[] }) =>
-      api.post<{ copied: number }>(`${base}/copy`, body),
+    mutationFn: (body: MailTemplateCopyBody) => api.post<CopiedTemplates>(`${base}/copy`, body),
   });
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Profile } from '../../../common/accounts.js';
+import type { MySessionList } from '../../../common/session.js';
 import { api, seg } from './client.js';
 import { sessionKey } from './session.js';
-import type { MySession, Profile } from './types.js';
 
 export type ProfileInput = Partial<Pick<Profile, 'name' | 'phone' | 'mobile' | 'locale' | 'timeZone'>>;
 
@@ -27,7 +28,7 @@ export function useSaveProfile() {
 export function useMySessions() {
   return useQuery({
     queryKey: sessionsKey,
-    queryFn: () => api.get<{ items: MySession[] }>('/api/me/sessions'),
+    queryFn: () => api.get<MySessionList>('/api/me/sessions'),
   });
 }
 

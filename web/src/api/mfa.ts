@@ -1,24 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  LoginCodeSent,
   MfaMethod,
+  MfaPolicy,
   MfaPolicyBody,
   MfaSendBody,
   MfaVerifyBody,
   MyMfaView,
   PasskeyVerifyBody,
+  RecoveryCodes,
+  TotpSetup,
 } from '../../../common/mfa.js';
+import type { LoginResult } from '../../../common/session.js';
 import { api, seg } from './client.js';
 import { sessionKey, useApplyLoginResult } from './session.js';
-import type { LoginResult } from './types.js';
 
 export const myMfaKey = ['me', 'mfa'] as const;
 
-export type TotpSetup = { secret: string; otpauthUri: string; qrDataUrl: string };
-export type RecoveryCodes = { recoveryCodes: string[] };
-
 export function useSendLoginCode() {
   return useMutation({
-    mutationFn: (body: MfaSendBody) => api.post<{ resendAfterSeconds: number }>('/api/auth/mfa/send', body),
+    mutationFn: (body: MfaSendBody) => api.post<LoginCodeSent>('/api/auth/mfa/send', body),
   });
 }
 
@@ -102,14 +103,14 @@ const policyPath = (organizationId: string) => `/api/organizations/${seg(organiz
 export function useMfaPolicy(organizationId: string) {
   return useQuery({
     queryKey: policyKey(organizationId),
-    queryFn: () => api.get<MfaPolicyBody>(policyPath(organizationId)),
+    queryFn: () => api.get<MfaPolicy>(policyPath(organizationId)),
   });
 }
 
 export function useSaveMfaPolicy(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: MfaPolicyBody) => api.put<MfaPolicyBody | undefined>(policyPath(organizationId), body),
+    mutationFn: (body: MfaPolicyBody) => api.put<MfaPolicy>(policyPath(organizationId), body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: policyKey(organizationId) }),
   });
 }

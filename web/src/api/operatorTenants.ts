@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateTenantBody, InviteTenantAdminBody } from '../../../common/schemas.js';
+import type { CreateTenantBody, InviteTenantAdminBody, SortOrder } from '../../../common/schemas.js';
+import type { CreatedInvitation, Tenant, TenantDetail, TenantList } from '../../../common/tenants.js';
 import { api, queryString } from './client.js';
-import type { CreatedInvitation, CreatedTenant, SortOrder, TenantDetail, TenantList } from './types.js';
 
 export type TenantSort = 'code' | 'name' | 'createdAt';
 
@@ -33,7 +33,7 @@ export function useTenant(id: string) {
 export function useCreateTenant() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTenantBody) => api.post<CreatedTenant>('/api/operator/tenants', body),
+    mutationFn: (body: CreateTenantBody) => api.post<Tenant>('/api/operator/tenants', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantsKey }),
   });
 }

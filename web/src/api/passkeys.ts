@@ -1,19 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PasskeyRegistrationResponse } from '../../../common/passkeys.js';
+import type {
+  CreatedPasskey,
+  PasskeyList,
+  RegisterPasskeyBody,
+  WebauthnOptions,
+} from '../../../common/passkeys.js';
 import { api, seg } from './client.js';
 import { myMfaKey } from './mfa.js';
 
-export type Passkey = { id: string; name: string; createdAt: string; lastUsedAt?: string | null };
-
 const passkeysKey = ['me', 'passkeys'] as const;
-
-/** Some answers wrap the list or the options; both shapes are read. */
-const itemsOf = (answer: Passkey[] | { items: Passkey[] }) => (Array.isArray(answer) ? answer : answer.items);
 
 export function useMyPasskeys() {
   return useQuery({
     queryKey: passkeysKey,
-    queryFn: () => api.get<Passkey[] | { items: Passkey[] }>('/api/me/passkeys').then(itemsOf),
+    queryFn: () => api.get<PasskeyList>('/api/me/passkeys').then((answer) => answer.items),
   });
 }
 
@@ -27,14 +27,13 @@ function useRefreshPasskeys() {
 }
 
 export function usePasskeyRegistrationOptions() {
-  return useMutation({ mutationFn: () => api.post<unknown>('/api/me/passkeys/options') });
+  return useMutation({ mutationFn: () => api.post<WebauthnOptions>('/api/me/passkeys/options') });
 }
 
 export function useRegisterPasskey() {
   const onSuccess = useRefreshPasskeys();
   return useMutation({
-    mutationFn: (body: { name: string; response: PasskeyRegistrationResponse }) =>
-      api.post<Passkey>('/api/me/passkeys', body),
+    mutationFn: (body: RegisterPasskeyBody) => api.post<CreatedPasskey>('/api/me/passkeys', body),
     onSuccess,
   });
 }
@@ -48,5 +47,5 @@ export function useRemovePasskey() {
 }
 
 export function usePasskeyLoginOptions() {
-  return useMutation({ mutationFn: () => api.post<unknown>('/api/auth/mfa/passkey/options') });
+  return useMutation({ mutationFn: () => api.post<WebauthnOptions>('/api/auth/mfa/passkey/options') });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrganizationPasswordPolicy, PasswordPolicyBody } from '../../../common/passwords.js';
 import { api, seg } from './client.js';
-import type { OrganizationPasswordPolicy } from './types.js';
 
 const key = (organizationId: string) => ['operator', 'passwordPolicy', organizationId] as const;
 const path = (organizationId: string) => `/api/operator/organizations/${seg(organizationId)}/password-policy`;
@@ -15,8 +15,7 @@ export function useOrganizationPasswordPolicy(organizationId: string) {
 export function useSaveOrganizationPasswordPolicy(organizationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: OrganizationPasswordPolicy) =>
-      api.put<OrganizationPasswordPolicy>(path(organizationId), body),
+    mutationFn: (body: PasswordPolicyBody) => api.put<OrganizationPasswordPolicy>(path(organizationId), body),
     onSuccess: (saved) => queryClient.setQueryData(key(organizationId), saved),
   });
 }

@@ -1,14 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Ok } from '../../../common/contracts.js';
+import type {
+  ChangePasswordBody,
+  MyPasswordPolicy,
+  PasswordResetBody,
+  PasswordResetInfo,
+  PasswordResetRequestBody,
+} from '../../../common/passwords.js';
 import { api, seg } from './client.js';
 import { sessionKey } from './session.js';
-import type { MyPasswordPolicy, PasswordResetInfo } from './types.js';
-
-type NewPassword = { password: string; passwordConfirm: string };
 
 /** 「パスワードをお忘れの方」: always answers the same, whether or not the address is known. */
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (body: { email: string }) => api.post<{ ok: true }>('/api/auth/password-reset', body),
+    mutationFn: (body: PasswordResetRequestBody) => api.post<Ok>('/api/auth/password-reset', body),
   });
 }
 
@@ -23,7 +28,7 @@ export function usePasswordReset(token: string) {
 
 export function useResetPassword(token: string) {
   return useMutation({
-    mutationFn: (body: NewPassword) => api.post<{ ok: true }>(`/api/password-resets/${seg(token)}`, body),
+    mutationFn: (body: PasswordResetBody) => api.post<Ok>(`/api/password-resets/${seg(token)}`, body),
   });
 }
 
@@ -37,8 +42,7 @@ export function useMyPasswordPolicy() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewPassword & { currentPassword: string }) =>
-      api.post<{ ok: true }>('/api/me/password', body),
+    mutationFn: (body: ChangePasswordBody) => api.post<Ok>('/api/me/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKey }),
   });
 }

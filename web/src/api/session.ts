@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale } from '../../../common/roles.js';
 import type { LoginBody } from '../../../common/schemas.js';
+import type { LoginResult, Session, SignedIn, SignedInSession } from '../../../common/session.js';
 import { api } from './client.js';
-import type { LoginResult, Session, SignedIn } from './types.js';
 
 export const sessionKey = ['session'] as const;
 
@@ -14,8 +14,16 @@ export function useSession() {
   });
 }
 
+/**
+ * The session as pages read it: signed out, the signed-in fields read as undefined, so
+ * `session.current?.kind` needs no look at `session.user` first.
+ */
+export type SessionView =
+  | SignedInSession
+  | (Extract<Session, { user: null }> & { [K in Exclude<keyof SignedInSession, 'user'>]?: undefined });
+
 /** The session once loaded; components under the session gate may rely on it. */
-export function useLoadedSession(): Session {
+export function useLoadedSession(): SessionView {
   const { data } = useSession();
   return data ?? { user: null };
 }

@@ -1,48 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ApplicationField,
   ApplicationFieldsBody,
+  CrossTenantResult,
+  NotificationAddresses,
   NotificationAddressesBody,
+  OperatorTenantSettings,
+  SavedNotificationAddresses,
   SearchBy,
+  SupportInfo,
   SupportPageBody,
-  TenantLink,
+  TenantSettings,
   TenantSettingsBody,
+  VerificationInfo,
+  VerifiedAddress,
 } from '../../../common/tenant-settings.js';
 import { api, queryString, seg } from './client.js';
 
 /** PP-1, PP-4, PP-6, PP-8 and OP-1: tenant settings, notification addresses, support page, search. */
-
-export type TenantSettings = {
-  utmApplicationEnabled: boolean;
-  contractCheckExemptDays: number;
-  referrerUrls: string[];
-  links: TenantLink[];
-  applicationFields: ApplicationField[];
-};
-
-export type SupportInfo = { manualsUrl: string | null; contactEmail: string | null };
-
-export type NotificationAddress = { slot: number; email: string; verified: boolean };
-export type NotificationAddresses = { addresses: NotificationAddress[]; anyVerified: boolean };
-export type SavedNotificationAddresses = NotificationAddresses & { verificationSentTo: string[] };
-
-export type VerificationInfo = { email: string; tenantCode: string; tenantName: string };
-
-export type CrossTenantHit = {
-  tenantId: string;
-  tenantCode: string;
-  tenantName: string;
-  customerId: string;
-  customerCode: string;
-  customerName: string;
-};
-export type CrossTenantResult = { total: number; items: CrossTenantHit[] };
-
-export type OperatorTenantSettings = {
-  applicationFields: ApplicationField[];
-  manualsUrl: string | null;
-  contactEmail: string | null;
-};
 
 const settingsKey = ['partner', 'tenant-settings'] as const;
 const supportKey = ['partner', 'support'] as const;
@@ -96,7 +70,7 @@ export function useAddressVerification(token: string) {
 }
 
 export function useVerifyAddress(token: string) {
-  return useMutation({ mutationFn: () => api.post<{ email: string }>(verifyPath(token)) });
+  return useMutation({ mutationFn: () => api.post<VerifiedAddress>(verifyPath(token)) });
 }
 
 /** PP-1: the search runs when a term is set (after 検索), across the user's partner tenants. */
@@ -122,7 +96,7 @@ export function useSaveApplicationFields(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ApplicationFieldsBody) =>
-      api.put<unknown>(`${operatorPath(tenantId)}/application-fields`, body),
+      api.put<OperatorTenantSettings>(`${operatorPath(tenantId)}/application-fields`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey(tenantId) }),
   });
 }
@@ -130,7 +104,8 @@ export function useSaveApplicationFields(tenantId: string) {
 export function useSaveSupportPage(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SupportPageBody) => api.put<unknown>(`${operatorPath(tenantId)}/support-page`, body),
+    mutationFn: (body: SupportPageBody) =>
+      api.put<OperatorTenantSettings>(`${operatorPath(tenantId)}/support-page`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: operatorKey(tenantId) }),
   });
 }

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PublishTermsBody } from '../../../common/passwords.js';
+import type { CurrentTerms, PublishedTerms, TermsVersionList } from '../../../common/terms.js';
 import { api, seg } from './client.js';
 import { sessionKey } from './session.js';
-import type { CurrentTerms, TermsVersion } from './types.js';
-
-export type PublishTermsInput = { titleJa: string; titleEn: string; bodyJa: string; bodyEn: string };
 
 const operatorTermsKey = ['operator', 'terms'] as const;
 
@@ -27,7 +26,7 @@ export function useAcceptTerms() {
 export function useTermsVersions() {
   return useQuery({
     queryKey: operatorTermsKey,
-    queryFn: () => api.get<{ items: TermsVersion[] }>('/api/operator/terms'),
+    queryFn: () => api.get<TermsVersionList>('/api/operator/terms'),
   });
 }
 
@@ -35,7 +34,7 @@ export function useTermsVersions() {
 export function usePublishTerms() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: PublishTermsInput) => api.post<TermsVersion>('/api/operator/terms', body),
+    mutationFn: (body: PublishTermsBody) => api.post<PublishedTerms>('/api/operator/terms', body),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: operatorTermsKey }),

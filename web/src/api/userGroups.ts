@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UserGroupBody } from '../../../common/accounts.js';
+import type { GroupMembers, UserGroup, UserGroupList } from '../../../common/users.js';
 import { api, seg } from './client.js';
-import type { UserGroup } from './types.js';
 import { usersKey } from './users.js';
 
 const groupsKey = ['userGroups'] as const;
@@ -8,7 +9,7 @@ const groupsKey = ['userGroups'] as const;
 export function useUserGroups() {
   return useQuery({
     queryKey: groupsKey,
-    queryFn: () => api.get<{ items: UserGroup[] }>('/api/user-groups'),
+    queryFn: () => api.get<UserGroupList>('/api/user-groups'),
   });
 }
 
@@ -25,7 +26,7 @@ function useInvalidateGroups() {
 export function useCreateUserGroup() {
   const onSuccess = useInvalidateGroups();
   return useMutation({
-    mutationFn: (body: { name: string }) => api.post<UserGroup>('/api/user-groups', body),
+    mutationFn: (body: UserGroupBody) => api.post<UserGroup>('/api/user-groups', body),
     onSuccess,
   });
 }
@@ -33,7 +34,7 @@ export function useCreateUserGroup() {
 export function useRenameUserGroup(groupId: string) {
   const onSuccess = useInvalidateGroups();
   return useMutation({
-    mutationFn: (body: { name: string }) => api.patch<UserGroup>(`/api/user-groups/${seg(groupId)}`, body),
+    mutationFn: (body: UserGroupBody) => api.patch<UserGroup>(`/api/user-groups/${seg(groupId)}`, body),
     onSuccess,
   });
 }
@@ -50,7 +51,7 @@ export function useSetGroupMembers(groupId: string) {
   const onSuccess = useInvalidateGroups();
   return useMutation({
     mutationFn: (userIds: string[]) =>
-      api.put<{ memberUserIds: string[] }>(`/api/user-groups/${seg(groupId)}/members`, { userIds }),
+      api.put<GroupMembers>(`/api/user-groups/${seg(groupId)}/members`, { userIds }),
     onSuccess,
   });
 }

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AddUserBody, UpdateUserBody } from '../../../common/accounts.js';
+import type { AddUserBody, UpdateUserBody, UserListQuery, UserStatus } from '../../../common/accounts.js';
+import type { SortOrder } from '../../../common/schemas.js';
+import type { AddedUser, TemporaryPassword, UserDetail, UserList } from '../../../common/users.js';
 import { api, queryString, seg } from './client.js';
-import type { SortOrder, UserDetail, UserList, UserStatus } from './types.js';
 
-export type UserSort = 'name' | 'email' | 'role' | 'status' | 'createdAt';
+export type UserSort = UserListQuery['sort'];
 
 export type UserListParams = {
   page: number;
@@ -46,7 +47,7 @@ function useInvalidateUsers() {
 export function useCreateUser() {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: (body: AddUserBody) => api.post<{ memberId: string; status: UserStatus }>('/api/users', body),
+    mutationFn: (body: AddUserBody) => api.post<AddedUser>('/api/users', body),
     onSuccess,
   });
 }
@@ -79,7 +80,7 @@ export function useInvitationAction(memberId: string) {
 export function useIssueTemporaryPassword(userId: string) {
   const onSuccess = useInvalidateUsers();
   return useMutation({
-    mutationFn: () => api.post<{ temporaryPassword: string }>(`/api/users/${seg(userId)}/temporary-password`),
+    mutationFn: () => api.post<TemporaryPassword>(`/api/users/${seg(userId)}/temporary-password`),
     onSuccess,
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Membership, PendingAction, Session } from '../api/types.js';
+import type { Membership, PendingAction, Session } from '../../../common/session.js';
 import { homePathFor, returnPathFits, safeReturnPath } from './portalPath.js';
 
 const user = {
@@ -31,8 +31,12 @@ describe('homePathFor', () => {
   });
 
   it('sends users to the portal of their current organisation', () => {
-    expect(homePathFor({ user, memberships: [partner], current: partner })).toBe('/partner');
-    expect(homePathFor({ user, memberships: [customer], current: customer })).toBe('/customer');
+    expect(homePathFor({ user, memberships: [partner], current: partner, pendingActions: [] })).toBe(
+      '/partner',
+    );
+    expect(homePathFor({ user, memberships: [customer], current: customer, pendingActions: [] })).toBe(
+      '/customer',
+    );
   });
 
   it('sends users with pending steps to the password change first, then the terms', () => {
@@ -45,12 +49,14 @@ describe('homePathFor', () => {
   });
 
   it('asks users without a current organisation to pick one', () => {
-    expect(homePathFor({ user, memberships: [partner, customer], current: null })).toBe('/select');
+    expect(homePathFor({ user, memberships: [partner, customer], current: null, pendingActions: [] })).toBe(
+      '/select',
+    );
   });
 });
 
 describe('return paths', () => {
-  const session: Session = { user, memberships: [partner], current: partner };
+  const session: Session = { user, memberships: [partner], current: partner, pendingActions: [] };
   it('accepts only local paths', () => {
     expect(safeReturnPath('/partner/x')).toBe('/partner/x');
     expect(safeReturnPath('//evil.example')).toBeNull();

@@ -1,5 +1,5 @@
 import type { OrganizationKind } from '../../../common/roles.js';
-import type { Session } from '../api/types.js';
+import type { SessionView } from '../api/session.js';
 
 export const portalRoot: Record<OrganizationKind, string> = {
   operator: '/operator',
@@ -8,7 +8,7 @@ export const portalRoot: Record<OrganizationKind, string> = {
 };
 
 /** The page of the first step the user must take before any portal (null when none). */
-export function pendingPathFor(session: Session | undefined): string | null {
+export function pendingPathFor(session: SessionView | undefined): string | null {
   const first = session?.pendingActions?.[0];
   if (first === 'changePassword') return '/password/change';
   if (first === 'acceptTerms') return '/terms';
@@ -17,7 +17,7 @@ export function pendingPathFor(session: Session | undefined): string | null {
 }
 
 /** Where a session belongs: login when logged out, a pending step, its portal, or the organisation choice. */
-export function homePathFor(session: Session | undefined): string {
+export function homePathFor(session: SessionView | undefined): string {
   if (!session?.user) return '/login';
   const pending = pendingPathFor(session);
   if (pending) return pending;
@@ -33,7 +33,7 @@ export function safeReturnPath(value: string | null | undefined): string | null 
 }
 
 /** Whether a path after login fits the session's portal (else the portal's home is used). */
-export function returnPathFits(session: Session, path: string): boolean {
+export function returnPathFits(session: SessionView, path: string): boolean {
   if (!session.current || pendingPathFor(session)) return false;
   const root = portalRoot[session.current.kind];
   return path === root || path.startsWith(`${root}/`);

@@ -77,6 +77,7 @@ export const en: Record<WebMessageKey, string> = {
   'invitationStatus.pending': 'Invited',
   'invitationStatus.accepted': 'Registered',
   'invitationStatus.expired': 'Expired',
+  'invitationStatus.cancelled': 'Cancelled',
   'invitation.title': 'Sign up',
   'invitation.email': 'E-mail address',
   'invitation.expiresAt': 'Link valid until',

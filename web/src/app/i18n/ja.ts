@@ -75,6 +75,7 @@ export const ja = {
   'invitationStatus.pending': '招待中',
   'invitationStatus.accepted': '登録済み',
   'invitationStatus.expired': '期限切れ',
+  'invitationStatus.cancelled': '取消済み',
   'invitation.title': 'ユーザー登録',
   'invitation.email': 'メールアドレス',
   'invitation.expiresAt': 'URLの有効期限',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Membership } from '../../api/types.js';
+import type { Membership } from '../../../../common/session.js';
 
 /** "T8000001 デモ販売店" in the header. */
 export function OrganizationLabel({ membership }: { membership: Membership }) {

@@ -1,7 +1,7 @@
 import { Table, type TableProps } from 'antd';
 import type { Key } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortOrder } from '../../api/types.js';
+import type { SortOrder } from '../../../../common/schemas.js';
 import { EmptyText } from '../EmptyText.js';
 import { fromAntdOrder, toAntdOrder } from './sortOrder.js';
 

@@ -1,5 +1,5 @@
 import type { TableColumnType } from 'antd';
-import type { SortOrder } from '../../api/types.js';
+import type { SortOrder } from '../../../../common/schemas.js';
 
 type AntdSortOrder = NonNullable<TableColumnType<unknown>['sortOrder']>;
 

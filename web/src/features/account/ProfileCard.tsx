@@ -1,9 +1,8 @@
 import { App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type ProfileUpdateBody, profileUpdateBody } from '../../../../common/accounts.js';
+import { type Profile, type ProfileUpdateBody, profileUpdateBody } from '../../../../common/accounts.js';
 import { limits } from '../../../../common/limits.js';
 import { useProfile, useSaveProfile } from '../../api/me.js';
-import type { Profile } from '../../api/types.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { MySession } from '../../../../common/session.js';
 import { useMySessions, useRevokeSession } from '../../api/me.js';
-import type { MySession } from '../../api/types.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { errorText } from '../../components/errorText.js';
 import { LoadError } from '../../components/LoadError.js';

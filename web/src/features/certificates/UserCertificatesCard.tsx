@@ -1,8 +1,8 @@
 import { App, Button, Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CertificateView } from '../../../../common/certificates.js';
+import type { UserDetail } from '../../../../common/users.js';
 import { useIssueCertificate, useRevokeCertificate, useUserCertificates } from '../../api/certificates.js';
-import type { UserDetail } from '../../api/types.js';
 import { errorText } from '../../components/errorText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { useConfirm } from '../../components/useConfirm.js';

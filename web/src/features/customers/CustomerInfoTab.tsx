@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CustomerDetail } from '../../api/customers.js';
+import type { CustomerDetail } from '../../../../common/customers.js';
 import { CustomerStatusTag } from './CustomerStatusTag.js';
 import { formatYen } from './format.js';
 import { SectionTitle } from './SectionTitle.js';

@@ -3,7 +3,12 @@ import { Badge, Button, DatePicker, Dropdown, Flex, Form, Input, Select, Space, 
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type BalanceOp, balanceOps, type CustomerStatus, customerStatuses } from '../../api/customers.js';
+import {
+  type BalanceOp,
+  balanceOps,
+  type CustomerStatus,
+  customerStatuses,
+} from '../../../../common/customers.js';
 import { appliedFilterCount, type CustomerConditions, cleanConditions } from './customerListParams.js';
 
 type FilterKey = 'code' | 'name' | 'balance';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CustomerStatus } from '../../api/customers.js';
+import type { CustomerStatus } from '../../../../common/customers.js';
 
 /** Solid colours with white text (antd's light presets fall short of WCAG AA contrast). */
 const colors: Record<CustomerStatus, string> = { draft: '#595959', active: '#237804', cancelled: '#cf1322' };

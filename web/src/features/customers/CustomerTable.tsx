@@ -2,13 +2,8 @@ import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Flex, type TableProps, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import {
-  type CustomerListItem,
-  type CustomerListParams,
-  type CustomerSort,
-  type CustomerStatus,
-  useCustomerList,
-} from '../../api/customers.js';
+import type { CustomerListItem, CustomerStatus } from '../../../../common/customers.js';
+import { type CustomerListParams, type CustomerSort, useCustomerList } from '../../api/customers.js';
 import { LoadError } from '../../components/LoadError.js';
 import { ServerTable, serverSorted } from '../../components/table/ServerTable.js';
 import { CustomerStatusTag } from './CustomerStatusTag.js';

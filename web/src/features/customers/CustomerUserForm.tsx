@@ -1,8 +1,8 @@
 import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustomerUserBodyInput } from '../../../../common/customer-users.js';
 import { customerUserBody, customerUserLimits } from '../../../../common/customer-users.js';
-import type { CustomerUserRequest } from '../../api/customerUsers.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';
@@ -13,8 +13,8 @@ type Props = {
   submitLabel: string;
   note?: string;
   busy: boolean;
-  check?: (values: CustomerUserRequest) => string | null;
-  onSubmit: (values: CustomerUserRequest, fail: (error: unknown) => void) => void;
+  check?: (values: CustomerUserBodyInput) => string | null;
+  onSubmit: (values: CustomerUserBodyInput, fail: (error: unknown) => void) => void;
   onBack: () => void;
 };
 

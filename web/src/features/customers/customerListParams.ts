@@ -1,10 +1,5 @@
-import {
-  type BalanceOp,
-  balanceOps,
-  type CustomerListParams,
-  type CustomerSort,
-  customerStatuses,
-} from '../../api/customers.js';
+import { type BalanceOp, balanceOps, customerStatuses } from '../../../../common/customers.js';
+import type { CustomerListParams, CustomerSort } from '../../api/customers.js';
 import { oneOf, positiveInt, writeListParams } from '../../components/table/listParams.js';
 
 const sorts: readonly CustomerSort[] = ['code', 'name', 'balance', 'lastBilledOn', 'status'];

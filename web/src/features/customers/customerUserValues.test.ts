@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerUser } from '../../api/customerUsers.js';
+import type { CustomerUser } from '../../../../common/customer-users.js';
 import {
   customerUserFormValues,
   customerUserRequest,

@@ -1,4 +1,4 @@
-import type { CustomerUser, CustomerUserRequest } from '../../api/customerUsers.js';
+import type { CustomerUser, CustomerUserBodyInput } from '../../../../common/customer-users.js';
 
 export const customerUserFieldNames = ['familyName', 'givenName', 'email', 'mobile'] as const;
 export type CustomerUserFormValues = Record<(typeof customerUserFieldNames)[number], string>;
@@ -20,7 +20,7 @@ export function customerUserFormValues(user: CustomerUser): CustomerUserFormValu
 }
 
 /** The form's values as the request (strings; the schema trims them). */
-export function customerUserRequest(values: Partial<Record<string, unknown>>): CustomerUserRequest {
+export function customerUserRequest(values: Partial<Record<string, unknown>>): CustomerUserBodyInput {
   const text = (name: string) => {
     const value = values[name];
     return typeof value === 'string' ? value : '';

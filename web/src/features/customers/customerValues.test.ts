@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerDetail } from '../../api/customers.js';
+import type { CustomerDetail } from '../../../../common/customers.js';
 import { customerFormValues, customerRequest, hasCustomerChanges, postalDigits } from './customerValues.js';
 import { formatYen } from './format.js';
 

@@ -1,5 +1,5 @@
-import { customerBody } from '../../../../common/customers.js';
-import type { CustomerDetail, CustomerRequest } from '../../api/customers.js';
+import { type CustomerDetail, customerBody } from '../../../../common/customers.js';
+import type { CustomerRequest } from '../../api/customers.js';
 
 /** The fields of the create / edit form, in the manual's order (that of the shared schema). */
 export const customerFieldNames = Object.keys(customerBody.shape) as (keyof typeof customerBody.shape)[];

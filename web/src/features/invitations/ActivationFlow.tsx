@@ -2,7 +2,7 @@ import { Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentityCheckBody } from '../../../../common/accounts.js';
-import type { AcceptedInvitation, InvitationInfo } from '../../api/types.js';
+import type { AcceptedInvitation, InvitationInfo } from '../../../../common/invitations.js';
 import { ActivationPasswordForm } from './ActivationPasswordForm.js';
 import { IdentityCheckForm } from './IdentityCheckForm.js';
 

@@ -1,9 +1,9 @@
 import { Button, Flex, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IdentityCheckBody } from '../../../../common/accounts.js';
+import type { AcceptedInvitation, InvitationInfo } from '../../../../common/invitations.js';
 import { type PasswordResetBody, passwordResetBody } from '../../../../common/passwords.js';
 import { useAcceptInvitation } from '../../api/invitations.js';
-import type { AcceptedInvitation, InvitationInfo } from '../../api/types.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

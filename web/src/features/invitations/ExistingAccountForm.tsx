@@ -1,8 +1,8 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type ExistingAccountAcceptBody, existingAccountAcceptBody } from '../../../../common/accounts.js';
+import type { AcceptedInvitation } from '../../../../common/invitations.js';
 import { useAcceptInvitation } from '../../api/invitations.js';
-import type { AcceptedInvitation } from '../../api/types.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

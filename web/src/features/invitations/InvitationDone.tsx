@@ -1,7 +1,7 @@
 import { Button, Descriptions, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { AcceptedInvitation } from '../../api/types.js';
+import type { AcceptedInvitation } from '../../../../common/invitations.js';
 
 /** 「認証情報の更新が完了しました。」 with ユーザ名 and Eメール (001 §2.2). */
 export function InvitationDone({ result }: { result: AcceptedInvitation }) {

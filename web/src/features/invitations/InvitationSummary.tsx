@@ -1,6 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InvitationInfo } from '../../api/types.js';
+import type { InvitationInfo } from '../../../../common/invitations.js';
 import { useDateTime } from '../../components/useDateTime.js';
 
 /** Organisation ID and name, e-mail (sign-up links only) and link expiry of an invitation. */

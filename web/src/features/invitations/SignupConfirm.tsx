@@ -1,7 +1,7 @@
 import { Button, Descriptions, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SignupAcceptBody } from '../../../../common/accounts.js';
-import type { InvitationInfo } from '../../api/types.js';
+import type { InvitationInfo } from '../../../../common/invitations.js';
 
 type Props = {
   invitation: InvitationInfo;

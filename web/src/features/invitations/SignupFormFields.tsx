@@ -1,7 +1,7 @@
 import { Form, type FormRule, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { InvitationInfo } from '../../../../common/invitations.js';
 import { limits } from '../../../../common/limits.js';
-import type { InvitationInfo } from '../../api/types.js';
 import { NewPasswordFields } from '../../components/password/NewPasswordFields.js';
 
 type Props = { invitation: InvitationInfo; rule: (name: string) => FormRule };

@@ -1,24 +1,23 @@
 import { App, Button, Checkbox, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CopyTarget, type MailTemplateListItem, useCopyMailTemplates } from '../../api/mailTemplates.js';
+import type { CopyTarget, MailTemplateKey, MailTemplateListItem } from '../../../../common/mail-templates.js';
+import { useCopyMailTemplates } from '../../api/mailTemplates.js';
 import { errorText } from '../../components/errorText.js';
 
 type Props = { tenants: CopyTarget[]; templates: MailTemplateListItem[]; onClose: () => void };
 
-type Option = { value: string; label: string };
-
 /** A list of checkboxes with 全選択, which turns into クリア once every box is checked. */
-function ChoiceList({
+function ChoiceList<V extends string>({
   legend,
   options,
   value,
   onChange,
 }: {
   legend: string;
-  options: Option[];
-  value: string[];
-  onChange: (next: string[]) => void;
+  options: { value: V; label: string }[];
+  value: V[];
+  onChange: (next: V[]) => void;
 }) {
   const { t } = useTranslation();
   const all = options.length > 0 && options.every((o) => value.includes(o.value));
@@ -33,7 +32,7 @@ function ChoiceList({
           {all ? t('mailTemplates.clear') : t('mailTemplates.selectAll')}
         </Button>
       </Flex>
-      <Checkbox.Group value={value} onChange={(next) => onChange(next as string[])} style={{ width: '100%' }}>
+      <Checkbox.Group value={value} onChange={(next) => onChange(next as V[])} style={{ width: '100%' }}>
         <Flex vertical gap={6} style={{ maxHeight: 360, overflowY: 'auto', width: '100%' }}>
           {options.map((o) => (
             <Checkbox key={o.value} value={o.value}>
@@ -56,7 +55,7 @@ export function CopyMailTemplatesModal({ tenants, templates, onClose }: Props) {
   const copy = useCopyMailTemplates();
   const [step, setStep] = useState<1 | 2>(1);
   const [tenantIds, setTenantIds] = useState<string[]>([]);
-  const [templateKeys, setTemplateKeys] = useState<string[]>([]);
+  const [templateKeys, setTemplateKeys] = useState<MailTemplateKey[]>([]);
 
   const submit = () =>
     copy

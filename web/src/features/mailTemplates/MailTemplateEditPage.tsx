@@ -2,9 +2,14 @@ import { Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isMailTemplateKey, type MailTemplateKey } from '../../../../common/mail-templates.js';
+import {
+  isMailTemplateKey,
+  type MailTemplateDetail,
+  type MailTemplateKey,
+  type MailTemplatePreview,
+} from '../../../../common/mail-templates.js';
 import { isAdminRole, type Locale } from '../../../../common/roles.js';
-import type { MailTemplateDetail, MailTemplatePreview, MailTemplateText } from '../../api/mailTemplates.js';
+import type { MailTemplateText } from '../../api/mailTemplates.js';
 import { useLoadedSession } from '../../api/session.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { NotFoundContent } from '../errors/NotFoundPage.js';

@@ -3,9 +3,9 @@ import { App, Button, Card, Dropdown, Flex, Table, type TableProps } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { MailTemplateListItem } from '../../../../common/mail-templates.js';
 import { isAdminRole } from '../../../../common/roles.js';
 import {
-  type MailTemplateListItem,
   useMailTemplateCopyTargets,
   useMailTemplates,
   useResetMailTemplate,

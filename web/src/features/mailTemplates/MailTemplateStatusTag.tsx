@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MailTemplateStatus } from '../../api/mailTemplates.js';
+import type { MailTemplateStatus } from '../../../../common/mail-templates.js';
 
 /** デフォルト (the product's text) or カスタム (the tenant's own). */
 export function MailTemplateStatusTag({ status }: { status: MailTemplateStatus }) {

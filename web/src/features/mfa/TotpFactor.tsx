@@ -1,8 +1,8 @@
 import { Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyMfaView } from '../../../../common/mfa.js';
-import { type TotpSetup, useRemoveTotp, useTotpSetup } from '../../api/mfa.js';
+import type { MyMfaView, TotpSetup } from '../../../../common/mfa.js';
+import { useRemoveTotp, useTotpSetup } from '../../api/mfa.js';
 import { useDateTime } from '../../components/useDateTime.js';
 import { TotpSetupModal } from './TotpSetupModal.js';
 import { useFactorAction } from './useFactorAction.js';

@@ -1,8 +1,8 @@
 import { Button, Flex, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ConfirmCodeBody, totpConfirmBody } from '../../../../common/mfa.js';
-import { type TotpSetup, useMfaRefresh, useTotpConfirm } from '../../api/mfa.js';
+import { type ConfirmCodeBody, type TotpSetup, totpConfirmBody } from '../../../../common/mfa.js';
+import { useMfaRefresh, useTotpConfirm } from '../../api/mfa.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

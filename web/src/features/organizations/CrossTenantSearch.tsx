@@ -3,12 +3,13 @@ import { Alert, Button, Flex, Form, Input, Select, Table, type TableProps, Typog
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type CrossTenantHit,
   type CrossTenantSearchQuery,
   crossTenantSearchQuery,
   type SearchBy,
   tenantSettingsLimits,
 } from '../../../../common/tenant-settings.js';
-import { type CrossTenantHit, useCrossTenantSearch } from '../../api/tenantSettings.js';
+import { useCrossTenantSearch } from '../../api/tenantSettings.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { errorText } from '../../components/errorText.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

@@ -1,8 +1,9 @@
 import { Button, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SortOrder } from '../../../../common/schemas.js';
+import type { Membership } from '../../../../common/session.js';
 import { type MembershipSort, useMemberships } from '../../api/memberships.js';
-import type { Membership, SortOrder } from '../../api/types.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { LoadError } from '../../components/LoadError.js';
 import { fromAntdOrder, toAntdOrder } from '../../components/table/sortOrder.js';

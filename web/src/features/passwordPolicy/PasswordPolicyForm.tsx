@@ -1,9 +1,13 @@
 import { App, Button, Checkbox, Col, Flex, Form, InputNumber, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { nistPolicy, standardPolicy } from '../../../../common/password-policy.js';
-import { type PasswordPolicyBody, passwordPolicyBody, policyRanges } from '../../../../common/passwords.js';
+import {
+  type OrganizationPasswordPolicy,
+  type PasswordPolicyBody,
+  passwordPolicyBody,
+  policyRanges,
+} from '../../../../common/passwords.js';
 import { useSaveOrganizationPasswordPolicy } from '../../api/passwordPolicy.js';
-import type { OrganizationPasswordPolicy } from '../../api/types.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

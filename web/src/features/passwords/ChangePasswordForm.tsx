@@ -1,8 +1,12 @@
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type ChangePasswordBody, changePasswordBody } from '../../../../common/passwords.js';
+import {
+  type ChangePasswordBody,
+  changePasswordBody,
+  type MyPasswordPolicy,
+} from '../../../../common/passwords.js';
+import type { SessionUser } from '../../../../common/session.js';
 import { useChangePassword } from '../../api/passwords.js';
-import type { MyPasswordPolicy, SessionUser } from '../../api/types.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

@@ -1,8 +1,11 @@
 import { Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type PasswordResetBody, passwordResetBody } from '../../../../common/passwords.js';
+import {
+  type PasswordResetBody,
+  type PasswordResetInfo,
+  passwordResetBody,
+} from '../../../../common/passwords.js';
 import { useResetPassword } from '../../api/passwords.js';
-import type { PasswordResetInfo } from '../../api/types.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

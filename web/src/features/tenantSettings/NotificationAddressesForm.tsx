@@ -2,11 +2,12 @@ import { App, Button, Form, Input, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type NotificationAddress,
   type NotificationAddressesBody,
   notificationAddressesBody,
   notificationConfirmErrors,
 } from '../../../../common/tenant-settings.js';
-import { type NotificationAddress, useSaveNotificationAddresses } from '../../api/tenantSettings.js';
+import { useSaveNotificationAddresses } from '../../api/tenantSettings.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';
 import { useZodForm } from '../../components/form/useZodForm.js';

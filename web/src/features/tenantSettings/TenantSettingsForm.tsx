@@ -17,11 +17,12 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   referrerUrl,
+  type TenantSettings,
   tenantLink,
   tenantSettingsBody,
   tenantSettingsLimits,
 } from '../../../../common/tenant-settings.js';
-import { type TenantSettings, useSaveTenantSettings } from '../../api/tenantSettings.js';
+import { useSaveTenantSettings } from '../../api/tenantSettings.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { FormError } from '../../components/form/FormError.js';
 import { issuesToFieldErrors } from '../../components/form/fieldErrors.js';

@@ -1,7 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { tenantSettingsBody } from '../../../../common/tenant-settings.js';
-import type { TenantSettings } from '../../api/tenantSettings.js';
+import { type TenantSettings, tenantSettingsBody } from '../../../../common/tenant-settings.js';
 import { bodyOf, dateText, formValuesOf } from './tenantSettingsValues.js';
 
 const settings: TenantSettings = {

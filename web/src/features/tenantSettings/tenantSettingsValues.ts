@@ -1,6 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { TenantSettingsBody } from '../../../../common/tenant-settings.js';
-import type { TenantSettings } from '../../api/tenantSettings.js';
+import type { TenantSettings, TenantSettingsBody } from '../../../../common/tenant-settings.js';
 
 /** A link as the form holds it: the publish date as a date-picker value. */
 export type LinkValues = { name: string; url: string; description: string; publishedOn: Dayjs | null };

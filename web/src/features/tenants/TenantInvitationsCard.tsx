@@ -1,6 +1,6 @@
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { InvitationStatus, TenantInvitation } from '../../api/types.js';
+import type { InvitationStatus, TenantInvitation } from '../../../../common/tenants.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { useDateTime } from '../../components/useDateTime.js';
 import { InvitationStatusBadge } from './InvitationStatusBadge.js';

@@ -1,6 +1,6 @@
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TenantMember } from '../../api/types.js';
+import type { TenantMember } from '../../../../common/tenants.js';
 import { EmptyText } from '../../components/EmptyText.js';
 
 export function TenantMembersCard({ members }: { members: TenantMember[] }) {

@@ -1,8 +1,8 @@
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { TenantListItem } from '../../../../common/tenants.js';
 import { type TenantListParams, type TenantSort, useTenantList } from '../../api/operatorTenants.js';
-import type { TenantListItem } from '../../api/types.js';
 import { LoadError } from '../../components/LoadError.js';
 import { ServerTable, serverSorted } from '../../components/table/ServerTable.js';
 import { useDateTime } from '../../components/useDateTime.js';

@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CurrentTerms } from '../../api/types.js';
+import type { CurrentTerms } from '../../../../common/terms.js';
 import { useDateTime } from '../../components/useDateTime.js';
 
 /** Title, version and date, and the body as plain text in a scrolling box. */

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateUserBody } from '../../../../common/accounts.js';
 import type { OrganizationKind } from '../../../../common/roles.js';
-import type { UserDetail } from '../../api/types.js';
+import type { UserDetail } from '../../../../common/users.js';
 import { useUpdateUser } from '../../api/users.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';

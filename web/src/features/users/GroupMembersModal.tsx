@@ -1,7 +1,7 @@
 import { App, Form, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserGroup } from '../../api/types.js';
+import type { UserGroup } from '../../../../common/users.js';
 import { useSetGroupMembers } from '../../api/userGroups.js';
 import { useUserList } from '../../api/users.js';
 import { errorText } from '../../components/errorText.js';

@@ -2,7 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type UserGroupBody, userGroupBody } from '../../../../common/accounts.js';
 import { limits } from '../../../../common/limits.js';
-import type { UserGroup } from '../../api/types.js';
+import type { UserGroup } from '../../../../common/users.js';
 import { useCreateUserGroup, useRenameUserGroup } from '../../api/userGroups.js';
 import { FormError } from '../../components/form/FormError.js';
 import { useSubmitError } from '../../components/form/useSubmitError.js';

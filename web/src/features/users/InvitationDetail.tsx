@@ -1,6 +1,6 @@
 import { Alert, App, Button, Descriptions, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserListItem } from '../../api/types.js';
+import type { UserListItem } from '../../../../common/users.js';
 import { type InvitationAction, useInvitationAction } from '../../api/users.js';
 import { errorText } from '../../components/errorText.js';
 import { useConfirm } from '../../components/useConfirm.js';

@@ -1,6 +1,6 @@
 import { App, Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserDetail } from '../../api/types.js';
+import type { UserDetail } from '../../../../common/users.js';
 import { type UserAction, useIssueTemporaryPassword, useUserAction } from '../../api/users.js';
 import { errorText } from '../../components/errorText.js';
 import { useConfirm } from '../../components/useConfirm.js';

@@ -1,8 +1,8 @@
 import { Alert, Descriptions, Divider, Drawer, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind } from '../../../../common/roles.js';
+import type { UserListItem } from '../../../../common/users.js';
 import { useLoadedSession } from '../../api/session.js';
-import type { UserListItem } from '../../api/types.js';
 import { useUser } from '../../api/users.js';
 import { LoadError } from '../../components/LoadError.js';
 import { Loading } from '../../components/Loading.js';

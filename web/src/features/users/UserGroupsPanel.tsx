@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserGroup } from '../../api/types.js';
+import type { UserGroup } from '../../../../common/users.js';
 import { useDeleteUserGroup, useUserGroups } from '../../api/userGroups.js';
 import { EmptyText } from '../../components/EmptyText.js';
 import { errorText } from '../../components/errorText.js';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { userStatuses } from '../../../../common/accounts.js';
 import type { OrganizationKind } from '../../../../common/roles.js';
-import type { UserListItem } from '../../api/types.js';
+import type { UserListItem } from '../../../../common/users.js';
 import type { UserListParams } from '../../api/users.js';
 import { AddUserModal } from './AddUserModal.js';
 import { UserDrawer } from './UserDrawer.js';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserStatus } from '../../api/types.js';
+import type { UserStatus } from '../../../../common/accounts.js';
 
 /** Solid colours with white text (antd's light presets fall short of WCAG AA contrast). */
 const colors: Record<UserStatus, string> = {

@@ -1,6 +1,7 @@
 import { Button, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserListItem, UserStatus } from '../../api/types.js';
+import type { UserStatus } from '../../../../common/accounts.js';
+import type { UserListItem } from '../../../../common/users.js';
 import { type UserListParams, type UserSort, useUserList } from '../../api/users.js';
 import { LoadError } from '../../components/LoadError.js';
 import { ServerTable, serverSorted } from '../../components/table/ServerTable.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserDetail } from '../../api/types.js';
+import type { UserDetail } from '../../../../common/users.js';
 import { changedFields, editValuesOf, newUserValues } from './userChanges.js';
 
 const user: UserDetail = {
@@ -22,6 +22,8 @@ const user: UserDetail = {
   locale: 'ja',
   timeZone: 'Asia/Tokyo',
   comment: null,
+  mfaMethod: null,
+  createdAt: '2025-04-01T00:00:00.000Z',
 };
 
 describe('changedFields', () => {

@@ -1,4 +1,4 @@
-import type { UserDetail } from '../../api/types.js';
+import type { UserDetail } from '../../../../common/users.js';
 
 /** The form's value for 「指定なし」 (the request's null: the user chooses, within the policy). */
 export const noMfaMethod = 'none';
