@@ -2,6 +2,7 @@ import type { ProfileUpdateBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
+import { updateAccount } from '../users/repository.js';
 
 /** Saves the fields the user sent (others stay) and records which ones changed. */
 export async function updateProfile(
@@ -15,7 +16,7 @@ export async function updateProfile(
   );
   await deps.db.transaction().execute(async (trx) => {
     if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, who.userId, body.mobile);
-    await trx.updateTable('users').set(changes).where('id', '=', who.userId).execute();
+    await updateAccount(trx, who.userId, changes);
     await recordAudit(trx, deps.clock, {
       actorUserId: who.userId,
       action: 'user.profile_update',
