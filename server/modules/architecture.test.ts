@@ -40,7 +40,6 @@ const sqlOutsideRepositories = [
   'passkeys/finish-registration.ts',
   'passkeys/remove-passkey.ts',
   'passkeys/verify-login-step.ts',
-  'sessions/own-sessions.ts',
   'tenants/create-tenant.ts',
   'terms/accept-terms.ts',
   'terms/publish-terms.ts',

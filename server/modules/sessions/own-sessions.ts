@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { SessionPolicy } from '../../platform/auth/session-store.js';
 import { notFound } from '../../platform/errors.js';
 import { hashToken } from '../../platform/tokens.js';
+import { liveSessionsOf, revokeUserSession } from './repository.js';
 import { describeDevice } from './user-agent.js';
 
 export type OwnSession = {
@@ -23,16 +24,7 @@ export const publicSessionId = (storedId: string) => hashToken(storedId).slice(0
 /** The user's live sessions (not revoked, not idle too long, not past the absolute limit), newest activity first. */
 async function liveSessions(deps: AppDeps, userId: string, policy: SessionPolicy) {
   const now = deps.clock.now();
-  return deps.db
-    .selectFrom('sessions')
-    .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at'])
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where('last_seen_at', '>', new Date(now.getTime() - policy.idleMinutes * 60_000))
-    .orderBy('last_seen_at', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
+  return liveSessionsOf(deps.db, userId, now, new Date(now.getTime() - policy.idleMinutes * 60_000));
 }
 
 export async function listOwnSessions(
@@ -59,12 +51,7 @@ export async function revokeOwnSession(
   const target = rows.find((r) => publicSessionId(r.id) === input.publicId);
   if (!target) throw notFound();
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('sessions')
-      .set({ revoked_at: deps.clock.now() })
-      .where('id', '=', target.id)
-      .where('user_id', '=', input.userId)
-      .execute();
+    await revokeUserSession(trx, input.userId, target.id, deps.clock.now());
     await recordAudit(trx, deps.clock, {
       actorUserId: input.userId,
       action: 'session.revoke',
