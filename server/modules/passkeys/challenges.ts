@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
 import { challengeMinutes } from './relying-party.js';
+import { deleteChallenge, deleteExpiredChallenges, upsertChallenge } from './repository.js';
 
 type Purpose = 'registration' | 'authentication';
 type Binding = { purpose: Purpose; boundTo: string };
@@ -27,26 +28,15 @@ export async function storeChallenge(
   input: { userId: string; challenge: string },
 ): Promise<void> {
   const now = clock.now();
-  await db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now).execute();
-  await db
-    .insertInto('webauthn_challenges')
-    .values({
-      purpose: binding.purpose,
-      bound_to: binding.boundTo,
-      user_id: input.userId,
-      challenge: input.challenge,
-      created_at: now,
-      expires_at: new Date(now.getTime() + challengeMinutes * 60_000),
-    })
-    .onConflict((oc) =>
-      oc.columns(['purpose', 'bound_to']).doUpdateSet((eb) => ({
-        user_id: eb.ref('excluded.user_id'),
-        challenge: eb.ref('excluded.challenge'),
-        created_at: eb.ref('excluded.created_at'),
-        expires_at: eb.ref('excluded.expires_at'),
-      })),
-    )
-    .execute();
+  await deleteExpiredChallenges(db, now);
+  await upsertChallenge(db, {
+    purpose: binding.purpose,
+    bound_to: binding.boundTo,
+    user_id: input.userId,
+    challenge: input.challenge,
+    created_at: now,
+    expires_at: new Date(now.getTime() + challengeMinutes * 60_000),
+  });
 }
 
 /**
@@ -59,12 +49,7 @@ export async function takeChallenge(
   binding: Binding,
   userId: string,
 ): Promise<string | undefined> {
-  const row = await db
-    .deleteFrom('webauthn_challenges')
-    .where('purpose', '=', binding.purpose)
-    .where('bound_to', '=', binding.boundTo)
-    .returning(['challenge', 'expires_at', 'user_id'])
-    .executeTakeFirst();
+  const row = await deleteChallenge(db, { purpose: binding.purpose, bound_to: binding.boundTo });
   if (!row || row.user_id !== userId || row.expires_at <= clock.now()) return undefined;
   return row.challenge;
 }

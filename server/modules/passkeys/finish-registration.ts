@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { markEnrolled } from '../mfa/enrolment.js';
 import { sessionBinding, takeChallenge } from './challenges.js';
 import { relyingParty } from './relying-party.js';
-import { assertRoomForPasskey } from './repository.js';
+import { assertRoomForPasskey, insertPasskey, lockUserForPasskeys } from './repository.js';
 
 const failed = () => new AppError(400, 'passkey_registration_failed');
 
@@ -37,24 +37,19 @@ export async function finishPasskeyRegistration(
   const { credential, credentialDeviceType, credentialBackedUp } = result.registrationInfo;
   return db.transaction().execute(async (trx) => {
     // One at a time per user, so parallel registrations cannot pass the limit together.
-    await trx.selectFrom('users').select('id').where('id', '=', input.userId).forUpdate().execute();
+    await lockUserForPasskeys(trx, input.userId);
     await assertRoomForPasskey(trx, input.userId);
-    const row = await trx
-      .insertInto('passkeys')
-      .values({
-        user_id: input.userId,
-        credential_id: credential.id,
-        public_key: Buffer.from(credential.publicKey),
-        counter: credential.counter,
-        transports: credential.transports ?? input.response.response.transports ?? [],
-        device_type: credentialDeviceType,
-        backed_up: credentialBackedUp,
-        name: input.name,
-        created_at: clock.now(),
-      })
-      .onConflict((oc) => oc.column('credential_id').doNothing())
-      .returning(['id', 'name', 'created_at'])
-      .executeTakeFirst();
+    const row = await insertPasskey(trx, {
+      user_id: input.userId,
+      credential_id: credential.id,
+      public_key: Buffer.from(credential.publicKey),
+      counter: credential.counter,
+      transports: credential.transports ?? input.response.response.transports ?? [],
+      device_type: credentialDeviceType,
+      backed_up: credentialBackedUp,
+      name: input.name,
+      created_at: clock.now(),
+    });
     if (!row) throw failed();
     await markEnrolled(trx, input.userId, 'passkey');
     await recordAudit(trx, clock, {

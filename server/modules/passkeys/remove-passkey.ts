@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { notFound } from '../../platform/errors.js';
 import { assertRecentReauth } from '../mfa/reauth.js';
+import { deletePasskey, lockOwnPasskey } from './repository.js';
 
 /**
  * Removes one of the caller's own passkeys. Another user's passkey id is a 404, as if it did not
@@ -13,25 +14,11 @@ export async function removePasskey(
   input: { userId: string; sessionId: string; passkeyId: string; ip: string | null },
 ): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('passkeys')
-      .select(['id', 'name'])
-      .where('id', '=', input.passkeyId)
-      .where('user_id', '=', input.userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const row = await lockOwnPasskey(trx, input.userId, input.passkeyId);
     if (!row) throw notFound();
     await assertRecentReauth(trx, deps.clock.now(), input.sessionId);
-    await trx.deleteFrom('passkeys').where('id', '=', row.id).execute();
     // The last passkey gone: a 'passkey' method choice goes with it.
-    await trx
-      .updateTable('users')
-      .set((eb) => ({ mfa_method: eb.fn('nullif', ['mfa_method', eb.val('passkey')]) }))
-      .where('id', '=', input.userId)
-      .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('passkeys').select('id').where('user_id', '=', input.userId))),
-      )
-      .execute();
+    await deletePasskey(trx, input.userId, row.id);
     await recordAudit(trx, deps.clock, {
       actorUserId: input.userId,
       action: 'passkey.remove',

@@ -1,10 +1,9 @@
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
-import { sql } from 'kysely';
 import type { PasskeyAuthenticationResponse } from '../../../common/passkeys.js';
 import type { AppDeps } from '../../deps.js';
 import { attemptBinding, takeChallenge } from './challenges.js';
 import { relyingParty } from './relying-party.js';
-import { findUserCredential } from './repository.js';
+import { advancePasskeyCounter, findUserCredential } from './repository.js';
 import type { PasskeyLoginAttempt } from './start-login-step.js';
 
 /**
@@ -41,12 +40,6 @@ export async function verifyPasskeyLoginStep(
   }).catch(() => undefined);
   if (!result?.verified) return false;
   const { newCounter } = result.authenticationInfo;
-  const updated = await db
-    .updateTable('passkeys')
-    .set({ counter: newCounter, last_used_at: clock.now() })
-    .where('id', '=', passkey.id)
-    // Authenticators without a counter always send 0; any other must move past the stored value.
-    .where(sql<boolean>`(counter < ${newCounter} OR (counter = 0 AND ${newCounter}::bigint = 0))`)
-    .executeTakeFirst();
-  return updated.numUpdatedRows === 1n;
+  // Authenticators without a counter always send 0; any other must move past the stored value.
+  return advancePasskeyCounter(db, attempt.userId, passkey.id, { counter: newCounter, at: clock.now() });
 }
