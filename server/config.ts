@@ -13,6 +13,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z
@@ -55,6 +59,11 @@ export type Config = {
   publicUrl: string;
   /** Unset: demo mode with embedded PostgreSQL in `dataDir/pg`. */
   databaseUrl: string | undefined;
+  /**
+   * The schema owner's connection (migrations, the job queue, grants to the runtime role); unset:
+   * DATABASE_URL. The runtime connection (DATABASE_URL) must not bypass row-level security.
+   */
+  databaseOwnerUrl: string | undefined;
   dataDir: string;
   logLevel: string;
   demo: boolean;
@@ -108,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     publicUrl,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     demo,

@@ -10,6 +10,7 @@ import { systemClock } from './platform/clock.js';
 import { startJobs } from './platform/jobs.js';
 import { insertOutbox } from './platform/mail/outbox.js';
 import { OUTBOX_ATTEMPT_SECONDS, queuesFor } from './runtime.js';
+import { installationEnv } from './test/database.js';
 import { withDatabase } from './test/global-setup.js';
 import { startSmtpPeer } from './test/smtp-peer.js';
 import { runTool, type ServerProcess, spawnServer } from './test/spawn-server.js';
@@ -122,6 +123,19 @@ describe('the demo process', () => {
     expect(result.output).toContain('MAILBOX_ALLOW_PUBLIC=on');
   });
 
+  it('refuses to run as a role that bypasses row-level security (a superuser as DATABASE_URL)', async () => {
+    const databaseUrl = await freshDatabase('proc_superuser');
+    const result = await runTool('server/main.ts', [], {
+      DATABASE_URL: databaseUrl,
+      MAILBOX: 'on',
+      DATA_DIR: dataDir,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(
+      'a superuser or a role with BYPASSRLS: row-level security would not apply',
+    );
+  });
+
   it('refuses to start with a bad configuration value and names it', async () => {
     const result = await runTool('server/main.ts', [], { PORT: 'eighty', DATA_DIR: dataDir });
     expect(result.code).toBe(1);
@@ -154,7 +168,7 @@ describe('an installation with DATABASE_URL', () => {
   it('on SIGTERM answers /readyz 503 for SHUTDOWN_GRACE_SECONDS while serving everything else, then exits 0', async () => {
     const databaseUrl = await freshDatabase('proc_drain');
     const server = await spawnServer({
-      DATABASE_URL: databaseUrl,
+      ...installationEnv(databaseUrl),
       MAILBOX: 'on',
       SHUTDOWN_GRACE_SECONDS: '3',
     });
@@ -182,7 +196,7 @@ describe('an installation with DATABASE_URL', () => {
 
   it('seeds nothing, and create-operator prints a one-time link that sets the first admin password', async () => {
     const databaseUrl = await freshDatabase('proc_install');
-    const env = { DATABASE_URL: databaseUrl, MAILBOX: 'on' };
+    const env = { ...installationEnv(databaseUrl), MAILBOX: 'on' };
 
     const server = await spawnServer(env);
     running.push(server);
@@ -233,7 +247,7 @@ describe('a delivery cut short by kill -9', () => {
     const stall = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
     const stallPort = (stall.address() as { port: number }).port;
-    const env = { DATABASE_URL: databaseUrl, OUTBOX_RETRY_DELAY_SECONDS: '1' };
+    const env = { ...installationEnv(databaseUrl), OUTBOX_RETRY_DELAY_SECONDS: '1' };
 
     const first = await spawnServer({ ...env, SMTP_URL: `smtp://127.0.0.1:${stallPort}` });
     running.push(first);

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, checkStartConfig, loadConfig } from './config.js';
+import { widenRowScope } from './db/row-scope.js';
 import { demoLogins, demoPassword, seedDemo } from './db/seed-demo.js';
 import { closeTlsListener, startTlsListener } from './modules/certificates/tls-listener.js';
 import { createLogger } from './platform/logger.js';
@@ -23,7 +24,8 @@ async function main() {
   let password: string | undefined;
   if (config.demo) {
     password = demoPassword(config.dataDir, config.demoPassword);
-    await seedDemo(runtime.deps.db, runtime.deps.clock, password);
+    const demo = password;
+    await widenRowScope('demo seed', () => seedDemo(runtime.deps.db, runtime.deps.clock, demo));
   }
 
   let shuttingDown = false;

@@ -2,18 +2,28 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded.js';
 import { migrateToLatest } from './db/migrator.js';
-import { createDb } from './db/pool.js';
+import { createDb, type Db } from './db/pool.js';
+import { widenRowScope } from './db/row-scope.js';
+import {
+  connectionRole,
+  EMBEDDED_RUNTIME_PASSWORD,
+  ensureRuntimeRole,
+  grantRuntimeRole,
+  RUNTIME_ROLE,
+  urlAs,
+} from './db/runtime-role.js';
 import type { AppDeps } from './deps.js';
 import { bootstrapCertificateAuthority } from './modules/certificates/authority.js';
 import { systemClock } from './platform/clock.js';
-import { type QueueDefinition, startJobs } from './platform/jobs.js';
+import { type Jobs, type QueueDefinition, startJobs } from './platform/jobs.js';
 import { deliverOutboxMessage } from './platform/mail/deliver.js';
 import { OUTBOX_QUEUE, type OutboxJob } from './platform/mail/outbox.js';
 import { OUTBOX_SWEEP_CRON, OUTBOX_SWEEP_QUEUE, sweepOutbox } from './platform/mail/sweep.js';
 import { createMailTransport, type MailTransport, SMTP_DEADLINE_MS } from './platform/mail/transport.js';
 import { createSmsTransport, SMS_DEADLINE_MS, type SmsTransport } from './platform/sms/transport.js';
 
-export type Runtime = { deps: AppDeps; databaseUrl: string; stop: () => Promise<void> };
+/** `databaseUrl`: the runtime role's connection; `ownerUrl`: the schema owner's. */
+export type Runtime = { deps: AppDeps; databaseUrl: string; ownerUrl: string; stop: () => Promise<void> };
 
 /** Database (embedded in demo mode), migrations, job queues and the outbox worker. */
 export async function startRuntime(
@@ -24,30 +34,69 @@ export async function startRuntime(
   const embedded: EmbeddedDatabase | undefined = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(config.dataDir, log, { ownProcessGroup: true });
-  const databaseUrl = config.databaseUrl ?? embedded!.url;
-  const { db, pool } = createDb(databaseUrl, log, 20);
+  // The owner migrates and runs the job queue; the portal's own statements run as the runtime
+  // role, bound by row-level security (db/runtime-role.ts).
+  const ownerUrl = embedded ? embedded.url : (config.databaseOwnerUrl ?? config.databaseUrl!);
+  if (embedded) await ensureRuntimeRole(embedded.url, EMBEDDED_RUNTIME_PASSWORD);
+  const databaseUrl = embedded
+    ? urlAs(embedded.url, RUNTIME_ROLE, EMBEDDED_RUNTIME_PASSWORD)
+    : config.databaseUrl!;
+  let runtime: { db: Db; pool: { end: () => Promise<void> } } | undefined;
+  let jobs: Jobs | undefined;
   try {
-    await migrateToLatest(db);
-    const jobs = await startJobs(databaseUrl, queuesFor(config), log);
+    jobs = await prepareDatabase(ownerUrl, config, log);
+    runtime = createDb(databaseUrl, log, 20, { rowScoped: true });
+    const { db } = runtime;
+    const { role, bypassesRowSecurity } = await connectionRole(db);
+    if (bypassesRowSecurity)
+      throw new Error(
+        `DATABASE_URL connects as ${role}, a superuser or a role with BYPASSRLS: row-level security would not apply. ` +
+          'Connect as a role without them, and give the schema owner in DATABASE_OWNER_URL (README).',
+      );
+    await grantTo(ownerUrl, role, log);
     const transport = createMailTransport(config.smtpUrl);
     const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
+    const started = jobs;
     // The portal CA exists from the first start on (created once, key stored encrypted).
     await bootstrapCertificateAuthority(deps);
     if (options.worker) await startOutboxWorker(deps, transport);
     return {
       deps,
       databaseUrl,
+      ownerUrl,
       stop: async () => {
-        await jobs.stop();
+        await started.stop();
         transport.close();
         await db.destroy();
         await embedded?.stop();
       },
     };
   } catch (err) {
-    await pool.end().catch(() => {});
+    await jobs?.stop().catch(() => {});
+    await runtime?.pool.end().catch(() => {});
     await embedded?.stop();
     throw err;
+  }
+}
+
+/** As the owner: the migrations, then the job queue (whose schema pg-boss keeps up to date). */
+async function prepareDatabase(ownerUrl: string, config: Config, log: Logger) {
+  const owner = createDb(ownerUrl, log, 2, { rowScoped: true });
+  try {
+    await widenRowScope('migrations', () => migrateToLatest(owner.db));
+  } finally {
+    await owner.db.destroy();
+  }
+  return startJobs(ownerUrl, queuesFor(config), log);
+}
+
+/** The runtime role's grants, renewed at every start (new tables, new queues); none for the owner itself. */
+async function grantTo(ownerUrl: string, role: string, log: Logger) {
+  const owner = createDb(ownerUrl, log, 1);
+  try {
+    if ((await connectionRole(owner.db)).role !== role) await grantRuntimeRole(owner.db, role);
+  } finally {
+    await owner.db.destroy();
   }
 }
 

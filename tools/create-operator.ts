@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { ensureOperatorOrganization } from '../server/db/operator-organization.js';
+import { widenRowScope } from '../server/db/row-scope.js';
 import { createInvitation } from '../server/modules/invitations/create-invitation.js';
 import { createLogger } from '../server/platform/logger.js';
 import { startRuntime } from '../server/runtime.js';
@@ -22,16 +23,18 @@ async function main() {
   const runtime = await startRuntime(config, log, { worker: Boolean(config.smtpUrl) });
   try {
     const { db, clock } = runtime.deps;
-    const invitation = await db.transaction().execute(async (trx) => {
-      const operator = await ensureOperatorOrganization(trx, clock);
-      return createInvitation(trx, runtime.deps, {
-        organization: { id: operator.id, code: operator.code, name: operator.name, tenantId: null },
-        email: email.data,
-        role: 'operator_admin',
-        invitedBy: null,
-        ip: null,
-      });
-    });
+    const invitation = await widenRowScope('create operator', () =>
+      db.transaction().execute(async (trx) => {
+        const operator = await ensureOperatorOrganization(trx, clock);
+        return createInvitation(trx, runtime.deps, {
+          organization: { id: operator.id, code: operator.code, name: operator.name, tenantId: null },
+          email: email.data,
+          role: 'operator_admin',
+          invitedBy: null,
+          ip: null,
+        });
+      }),
+    );
     console.log(`Operator admin invited: ${invitation.email}`);
     console.log(`Set the password within 7 days at:\n  ${invitation.url}`);
   } finally {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/pool.js';
+import { rowOwnerOfScope } from '../db/row-scope.js';
 import type { Clock } from './clock.js';
 
 export type AuditEvent = {
@@ -12,15 +13,19 @@ export type AuditEvent = {
   details?: Record<string, unknown>;
 };
 
-/** Records a privileged action; call inside the transaction that performs it. */
+/**
+ * Records a privileged action; call inside the transaction that performs it. Without a tenant
+ * or organisation of its own, the event is the request's tenant's (and customer's).
+ */
 export async function recordAudit(db: Db, clock: Clock, e: AuditEvent): Promise<void> {
+  const owner = rowOwnerOfScope();
   await db
     .insertInto('audit_events')
     .values({
       occurred_at: clock.now(),
       actor_user_id: e.actorUserId,
-      organization_id: e.organizationId ?? null,
-      tenant_id: e.tenantId ?? null,
+      organization_id: e.organizationId ?? owner.customerOrganizationId,
+      tenant_id: e.tenantId ?? owner.tenantId,
       action: e.action,
       target_type: e.targetType ?? null,
       target_id: e.targetId ?? null,

@@ -466,6 +466,43 @@ describe('the route table', () => {
     );
   });
 
+  it('widens the row scope only where named, and only on public links and the operator console', () => {
+    const widened = Object.fromEntries(
+      routes()
+        .filter((r) => r.route.config?.widenRowScope)
+        .map((r) => [r.key, r.route.config!.widenRowScope]),
+    );
+    expect(widened).toEqual({
+      'GET /api/certificates/ca.pem': 'certificate authority files',
+      'GET /pki/client-ca.crl': 'certificate authority files',
+      'GET /pki/client-ca.crl.pem': 'certificate authority files',
+      'GET /api/downloads/:token': 'download link',
+      'POST /api/downloads/:token/download': 'download link',
+      'GET /api/notification-addresses/verify/:token': 'notification address link',
+      'POST /api/notification-addresses/verify/:token': 'notification address link',
+      'GET /mailbox': 'mailbox',
+      'POST /api/auth/login': 'sign-in',
+      'POST /api/auth/mfa/send': 'sign-in',
+      'POST /api/auth/mfa/verify': 'sign-in',
+      'POST /api/auth/mfa/passkey/options': 'sign-in',
+      'POST /api/auth/password-reset': 'password reset link',
+      'GET /api/password-resets/:token': 'password reset link',
+      'POST /api/password-resets/:token': 'password reset link',
+      'GET /api/invitations/:token': 'invitation link',
+      'POST /api/invitations/:token/verify': 'invitation link',
+      'POST /api/invitations/:token/accept': 'invitation link',
+      ...Object.fromEntries(
+        routes()
+          .filter((r) => r.route.config?.widenRowScope === 'operator console')
+          .map((r) => [r.key, 'operator console']),
+      ),
+    });
+    for (const r of routes().filter((r) => r.route.config?.widenRowScope === 'operator console')) {
+      const access = r.route.config?.access as { kind?: string } | undefined;
+      expect({ key: r.key, kind: access?.kind }).toEqual({ key: r.key, kind: 'operator' });
+    }
+  });
+
   it('each route’s declared access rule agrees with this list', () => {
     for (const r of routes()) {
       const access = r.route.config?.access;

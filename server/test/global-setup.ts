@@ -6,6 +6,12 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { createDb } from '../db/pool.js';
+import {
+  EMBEDDED_RUNTIME_PASSWORD,
+  ensureRuntimeRole,
+  grantRuntimeRole,
+  RUNTIME_ROLE,
+} from '../db/runtime-role.js';
 import { startJobs } from '../platform/jobs.js';
 import { OUTBOX_QUEUE } from '../platform/mail/outbox.js';
 
@@ -43,12 +49,15 @@ export default async function setup(project: TestProject) {
   await admin.end();
 
   const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
+  await ensureRuntimeRole(adminUrl, EMBEDDED_RUNTIME_PASSWORD);
   const { db } = createDb(templateUrl, log);
   await migrateToLatest(db);
-  await db.destroy();
   // Install the job queue schema once so each cloned database starts its queue quickly.
   const jobs = await startJobs(templateUrl, [{ name: OUTBOX_QUEUE, retryLimit: 3, retryDelay: 1 }], log);
   await jobs.boss.stop({ graceful: false, wait: true, close: true });
+  // Every clone inherits the runtime role's grants (the app connects as that role, as in production).
+  await grantRuntimeRole(db, RUNTIME_ROLE);
+  await db.destroy();
 
   project.provide('pgAdminUrl', adminUrl);
   return async () => {

@@ -10,6 +10,7 @@ import { createMailTransport } from '../platform/mail/transport.js';
 import { queuesFor, startOutboxWorker } from '../runtime.js';
 import { createTestDatabase } from './database.js';
 
+/** `deps.db`: the runtime role the app uses (row-level security applies); `db`: the owner, for fixtures and assertions. */
 export type TestApp = { app: FastifyInstance; deps: AppDeps; db: Db; close: () => Promise<void> };
 
 type TestAppOptions = {
@@ -23,9 +24,10 @@ type TestAppOptions = {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.runtimeUrl,
+    DATABASE_OWNER_URL: database.url,
     PUBLIC_URL: 'http://portal.test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     MAILBOX: 'on',
     OUTBOX_RETRY_DELAY_SECONDS: '1',
     OUTBOX_RETRY_LIMIT: '20',
@@ -33,9 +35,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     CA_ENCRYPTION_KEY: 'dGVzdC1vbmx5LWNhLWVuY3J5cHRpb24ta2V5LTMyYiE=',
     ...options.env,
   });
-  const log = pino({ level: 'silent' });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const jobs = await startJobs(database.url, queuesFor(config), log);
-  const deps: AppDeps = { config, db: database.db, clock: options.clock ?? systemClock, jobs, log };
+  const deps: AppDeps = { config, db: database.runtimeDb, clock: options.clock ?? systemClock, jobs, log };
   const transport = createMailTransport(config.smtpUrl);
   if (options.worker) await startOutboxWorker(deps, transport);
   const app = await buildApp(deps, { webRoot: '/nonexistent' });

@@ -74,7 +74,10 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
 
   app.get(
     '/api/operator/account-requests',
-    { config: { access: support }, schema: { tags, response: { 200: requestList } } },
+    {
+      config: { access: support, widenRowScope: 'operator console' },
+      schema: { tags, response: { 200: accountRequestListSchema } },
+    },
     async () => ({ items: await listAllRequests(deps.db) }),
   );
 
@@ -85,8 +88,8 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     app.post(
       `/api/operator/account-requests/:requestId/${action}`,
       {
-        config: { access: support },
-        schema: { tags, params: requestIdParams, response: { 200: requestView } },
+        config: { access: support, widenRowScope: 'operator console' },
+        schema: { tags, params: requestIdParams, response: { 200: accountRequestViewSchema } },
       },
       async (req) => {
         await run(deps, actorOf(req), req.params.requestId);
@@ -101,7 +104,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
   app.get(
     '/api/downloads/:token',
     {
-      config: { access: 'public' },
+      config: { access: 'public', widenRowScope: 'download link' },
       schema: {
         tags,
         params: tokenParams,
@@ -119,7 +122,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
 
   app.post(
     '/api/downloads/:token/download',
-    { config: { access: 'public' }, schema: { tags, params: tokenParams } },
+    { config: { access: 'public', widenRowScope: 'download link' }, schema: { tags, params: tokenParams } },
     async (req, reply) => {
       const file = await consumeDownload(deps, req.params.token);
       reply.header('cache-control', 'no-store');

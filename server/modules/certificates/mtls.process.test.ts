@@ -6,7 +6,7 @@ import { connect } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyHeaders } from '../../test/certificates.js';
-import { createTestDatabase, type TestDatabase } from '../../test/database.js';
+import { createTestDatabase, installationEnv, type TestDatabase } from '../../test/database.js';
 import { makeCustomer, makeTenant, makeUser, TEST_PASSWORD } from '../../test/factories.js';
 import { freePort, type ServerProcess, spawnServer } from '../../test/spawn-server.js';
 
@@ -111,7 +111,7 @@ beforeAll(async () => {
     .execute();
   httpsPort = await freePort();
   server = await spawnServer({
-    DATABASE_URL: database.url,
+    ...installationEnv(database.url),
     CA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
     HTTPS_PORT: String(httpsPort),
     TLS_HOSTNAMES: '127.0.0.1,localhost',

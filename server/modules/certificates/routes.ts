@@ -69,7 +69,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
   const file = (type: string, description: string) => ({
     200: { description, content: { [type]: { schema: z.string() } } },
   });
-  const publicFile = { config: { access: 'public' as const } };
+  const publicFile = { config: { access: 'public' as const, widenRowScope: 'certificate authority files' } };
 
   app.get(
     '/api/certificates/ca.pem',

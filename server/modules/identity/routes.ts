@@ -25,6 +25,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
     {
       config: {
         access: 'public',
+        widenRowScope: 'sign-in',
         rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: { tags: ['identity'], body: loginBody, response: { 200: loginResponse } },

@@ -36,7 +36,11 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.get(
     '/api/invitations/:token',
     {
-      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        widenRowScope: 'invitation link',
+        rateLimit: { max: 60, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['invitations'],
         params: tokenParams,
@@ -74,7 +78,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.post(
     '/api/invitations/:token/verify',
     {
-      config: { access: 'public', rateLimit: linkLimit },
+      config: { access: 'public', widenRowScope: 'invitation link', rateLimit: linkLimit },
       schema: {
         tags: ['invitations'],
         params: tokenParams,
@@ -91,7 +95,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
   app.post(
     '/api/invitations/:token/accept',
     {
-      config: { access: 'public', rateLimit: linkLimit },
+      config: { access: 'public', widenRowScope: 'invitation link', rateLimit: linkLimit },
       schema: {
         tags: ['invitations'],
         params: tokenParams,

@@ -1,4 +1,5 @@
 import type { MailTemplateCopyBody } from '../../../common/mail-templates.js';
+import { withRowScope } from '../../db/row-scope.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PartnerActor } from '../../platform/auth/actor.js';
@@ -19,24 +20,35 @@ export async function copyTemplates(
   const source = actor.tenantId;
   const keys = [...new Set(input.templateKeys)];
   const tenantIds = [...new Set(input.tenantIds)];
-  return deps.db.transaction().execute(async (trx) => {
-    const allowed = new Set((await copyTargets(trx, actor.userId, source)).map((t) => t.tenantId));
-    if (tenantIds.some((id) => !allowed.has(id))) throw notFound();
-    const own = await ownTemplates(trx, source, keys);
-    const now = deps.clock.now();
-    for (const target of tenantIds) {
-      await replaceTemplates(trx, target, keys, own, { userId: actor.userId, now });
-      await recordAudit(trx, deps.clock, {
-        actorUserId: actor.userId,
-        organizationId: target,
-        tenantId: target,
-        action: 'mail_template.copy',
-        targetType: 'tenant',
-        targetId: target,
-        ip: actor.ip,
-        details: { fromTenantId: source, templates: keys },
-      });
-    }
-    return { copied: keys.length * tenantIds.length };
-  });
+  // The one write that reaches several tenants: its statements run in a row scope of exactly the
+  // source and the chosen targets (any target not allowed is refused below, inside it).
+  const scope = {
+    kind: 'tenants',
+    tenantIds: [source, ...tenantIds],
+    customerOrganizationId: null,
+    platformRows: false,
+    userId: actor.userId,
+  } as const;
+  return withRowScope(scope, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const allowed = new Set((await copyTargets(trx, actor.userId, source)).map((t) => t.tenantId));
+      if (tenantIds.some((id) => !allowed.has(id))) throw notFound();
+      const own = await ownTemplates(trx, source, keys);
+      const now = deps.clock.now();
+      for (const target of tenantIds) {
+        await replaceTemplates(trx, target, keys, own, { userId: actor.userId, now });
+        await recordAudit(trx, deps.clock, {
+          actorUserId: actor.userId,
+          organizationId: target,
+          tenantId: target,
+          action: 'mail_template.copy',
+          targetType: 'tenant',
+          targetId: target,
+          ip: actor.ip,
+          details: { fromTenantId: source, templates: keys },
+        });
+      }
+      return { copied: keys.length * tenantIds.length };
+    }),
+  );
 }

@@ -13,7 +13,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.get(
     '/mailbox',
     {
-      config: { access: 'public' },
+      config: { access: 'public', widenRowScope: 'mailbox' },
       schema: {
         hide: true,
         querystring: z.strictObject({ to: text({ error: 'validation.invalid' }).max(255).optional() }),

@@ -18,7 +18,7 @@ export const mfaLoginRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(
     '/api/auth/mfa/send',
     {
-      config: { access: 'public', rateLimit },
+      config: { access: 'public', widenRowScope: 'sign-in', rateLimit },
       schema: {
         tags: ['mfa'],
         body: mfaSendBody,
@@ -34,8 +34,8 @@ export const mfaLoginRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(
     '/api/auth/mfa/verify',
     {
-      config: { access: 'public', rateLimit },
-      schema: { tags: ['mfa'], body: mfaVerifyBody, response: { 200: loginResponse } },
+      config: { access: 'public', widenRowScope: 'sign-in', rateLimit },
+      schema: { tags: ['mfa'], body: mfaVerifyBody, response: { 200: loginResponseSchema } },
     },
     async (req, reply) => {
       const opened = await verifyLogin(deps, {

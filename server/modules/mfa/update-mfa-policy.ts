@@ -1,24 +1,32 @@
 import type { MfaPolicyBody } from '../../../common/mfa.js';
+import { widenRowScope } from '../../db/row-scope.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
 import { applyCertificatePolicyChange } from '../certificates/policy-rules.js';
 
+const isOperatorAdmin = (scope: Scope) => scope.kind === 'operator' && scope.role === 'operator_admin';
+
+/** An operator admin works on any organisation's policy: the row scope widens for them only. */
+const asPolicyEditor = <T>(scope: Scope, fn: () => Promise<T>): Promise<T> =>
+  isOperatorAdmin(scope) ? widenRowScope('operator console: organisation policy', fn) : fn();
+
 /**
  * The organisation a policy route may touch: any organisation for an operator admin, otherwise
  * only the caller's own (another organisation is a 404).
  */
-export async function policyOrganization(deps: AppDeps, scope: Scope, organizationId: string) {
-  const operator = scope.kind === 'operator' && scope.role === 'operator_admin';
-  if (!operator && organizationId !== scope.organizationId) throw notFound();
-  const org = await deps.db
-    .selectFrom('organizations')
-    .select(['id', 'kind', 'tenant_id'])
-    .where('id', '=', organizationId)
-    .executeTakeFirst();
-  if (!org) throw notFound();
-  return org;
+export function policyOrganization(deps: AppDeps, scope: Scope, organizationId: string) {
+  if (!isOperatorAdmin(scope) && organizationId !== scope.organizationId) throw notFound();
+  return asPolicyEditor(scope, async () => {
+    const org = await deps.db
+      .selectFrom('organizations')
+      .select(['id', 'kind', 'tenant_id'])
+      .where('id', '=', organizationId)
+      .executeTakeFirst();
+    if (!org) throw notFound();
+    return org;
+  });
 }
 
 /**
@@ -32,35 +40,39 @@ export async function updateMfaPolicy(
   body: MfaPolicyBody,
 ): Promise<void> {
   const org = await policyOrganization(deps, ctx.scope, organizationId);
-  await deps.db.transaction().execute(async (trx) => {
-    const certificates = await applyCertificatePolicyChange(
-      trx,
-      deps.clock,
-      ctx,
-      org.id,
-      body.requireCertificateForAdmins,
-    );
-    const row = {
-      require_mfa: body.requireMfa,
-      allowed_methods: body.allowedMethods,
-      require_certificate_for_admins: body.requireCertificateForAdmins,
-      updated_at: deps.clock.now(),
-      updated_by: ctx.scope.userId,
-    };
-    await trx
-      .insertInto('organization_mfa_policies')
-      .values({ organization_id: org.id, ...row })
-      .onConflict((oc) => oc.column('organization_id').doUpdateSet(row))
-      .execute();
-    await recordAudit(trx, deps.clock, {
-      actorUserId: ctx.scope.userId,
-      organizationId: org.id,
-      tenantId: org.kind === 'operator' ? null : org.tenant_id,
-      action: 'organization.mfa_policy_update',
-      targetType: 'organization',
-      targetId: org.id,
-      ip: ctx.ip,
-      details: certificates.switchedOn ? { ...body, sessionsEnded: certificates.sessionsEnded } : { ...body },
-    });
-  });
+  await asPolicyEditor(ctx.scope, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const certificates = await applyCertificatePolicyChange(
+        trx,
+        deps.clock,
+        ctx,
+        org.id,
+        body.requireCertificateForAdmins,
+      );
+      const row = {
+        require_mfa: body.requireMfa,
+        allowed_methods: body.allowedMethods,
+        require_certificate_for_admins: body.requireCertificateForAdmins,
+        updated_at: deps.clock.now(),
+        updated_by: ctx.scope.userId,
+      };
+      await trx
+        .insertInto('organization_mfa_policies')
+        .values({ organization_id: org.id, ...row })
+        .onConflict((oc) => oc.column('organization_id').doUpdateSet(row))
+        .execute();
+      await recordAudit(trx, deps.clock, {
+        actorUserId: ctx.scope.userId,
+        organizationId: org.id,
+        tenantId: org.kind === 'operator' ? null : org.tenant_id,
+        action: 'organization.mfa_policy_update',
+        targetType: 'organization',
+        targetId: org.id,
+        ip: ctx.ip,
+        details: certificates.switchedOn
+          ? { ...body, sessionsEnded: certificates.sessionsEnded }
+          : { ...body },
+      });
+    }),
+  );
 }

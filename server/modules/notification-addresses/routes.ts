@@ -50,7 +50,11 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   app.get(
     '/api/notification-addresses/verify/:token',
     {
-      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        widenRowScope: 'notification address link',
+        rateLimit: { max: 60, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['notification-addresses'],
         params: tokenParams,
@@ -63,7 +67,11 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
   app.post(
     '/api/notification-addresses/verify/:token',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        widenRowScope: 'notification address link',
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['notification-addresses'],
         params: tokenParams,

@@ -85,6 +85,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         })),
       };
     },
+        widenRowScope: 'sign-in',
   );
 
   app.post(

@@ -29,6 +29,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(
     '/api/auth/password-reset',
     {
+        widenRowScope: 'password reset link',
       // Per address like the login: each request may send a mail.
       config: {
         access: 'public',
@@ -46,7 +47,11 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     '/api/password-resets/:token',
     {
-      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        widenRowScope: 'password reset link',
+        rateLimit: { max: 60, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['passwords'],
         params: tokenParams,
@@ -61,7 +66,11 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(
     '/api/password-resets/:token',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        access: 'public',
+        widenRowScope: 'password reset link',
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['passwords'],
         params: tokenParams,
@@ -129,8 +138,12 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.get(
     '/api/operator/organizations/:organizationId/password-policy',
     {
-      config: { access: operatorAdmins },
-      schema: { tags: ['operator'], params: organizationParams, response: { 200: organizationPolicySchema } },
+      config: { access: operatorAdmins, widenRowScope: 'operator console' },
+      schema: {
+        tags: ['operator'],
+        params: organizationParams,
+        response: { 200: organizationPasswordPolicySchema },
+      },
     },
     async (req) => readOrganizationPolicy(deps.db, req.params.organizationId),
   );
@@ -138,7 +151,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.put(
     '/api/operator/organizations/:organizationId/password-policy',
     {
-      config: { access: operatorAdmins },
+      config: { access: operatorAdmins, widenRowScope: 'operator console' },
       schema: {
         tags: ['operator'],
         params: organizationParams,

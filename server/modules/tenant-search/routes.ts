@@ -34,6 +34,6 @@ export const tenantSearchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         },
       },
     },
-    async (req) => searchCustomersAcrossTenants(deps.db, requireUser(req).id, req.query),
+    async (req) => searchCustomersAcrossTenants(deps, requireUser(req).id, req.query),
   );
 };

@@ -86,8 +86,8 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
   app.get(
     '/api/operator/tenants/:tenantId/settings',
     {
-      config: { access: operatorReaders },
-      schema: { tags: ['operator'], params: tenantParams, response: { 200: operatorSettingsSchema } },
+      config: { access: operatorReaders, widenRowScope: 'operator console' },
+      schema: { tags: ['operator'], params: tenantParams, response: { 200: operatorTenantSettingsSchema } },
     },
     async (req) => {
       const tenant = await findTenant(deps.db, req.params.tenantId);
@@ -99,7 +99,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
   app.put(
     '/api/operator/tenants/:tenantId/application-fields',
     {
-      config: { access: operatorAdmins },
+      config: { access: operatorAdmins, widenRowScope: 'operator console' },
       schema: {
         tags: ['operator'],
         params: tenantParams,
@@ -118,7 +118,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
   app.put(
     '/api/operator/tenants/:tenantId/support-page',
     {
-      config: { access: operatorAdmins },
+      config: { access: operatorAdmins, widenRowScope: 'operator console' },
       schema: {
         tags: ['operator'],
         params: tenantParams,

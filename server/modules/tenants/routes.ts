@@ -20,7 +20,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.get(
     '/api/operator/tenants',
     {
-      config: { access: readers },
+      config: { access: readers, widenRowScope: 'operator console' },
       schema: {
         tags: ['operator'],
         querystring: listQuery.extend({
@@ -43,7 +43,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.post(
     '/api/operator/tenants',
     {
-      config: { access: admins },
+      config: { access: admins, widenRowScope: 'operator console' },
       schema: { tags: ['operator'], body: createTenantBody, response: { 201: tenantSchema } },
     },
     async (req, reply) => {
@@ -60,7 +60,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.get(
     '/api/operator/tenants/:tenantId',
     {
-      config: { access: readers },
+      config: { access: readers, widenRowScope: 'operator console' },
       schema: {
         tags: ['operator'],
         params: idParams,
@@ -110,7 +110,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
   app.post(
     '/api/operator/tenants/:tenantId/invitations',
     {
-      config: { access: admins },
+      config: { access: admins, widenRowScope: 'operator console' },
       schema: {
         tags: ['operator'],
         params: idParams,

@@ -1,6 +1,14 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Locale } from '../../../common/roles.js';
+import {
+  allRows,
+  type RowScope,
+  type RowScopeHolder,
+  runInRowScope,
+  widenRowScope,
+} from '../../db/row-scope.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../errors.js';
 import type { PendingAction } from './pending-actions.js';
@@ -16,6 +24,12 @@ declare module 'fastify' {
     access?: Access;
     /** The route works while the user still has pending actions (the pages that resolve them). */
     allowPending?: boolean;
+    /**
+     * The route sees every tenant's rows (row-level security widened), named by why: sign-in
+     * before the caller is known, one-time links, the operator console. Deliberate, never a
+     * default; `platform/tenancy.test.ts` lists every route that does.
+     */
+    widenRowScope?: string;
   }
   interface FastifyRequest {
     session: ActiveSession | null;
@@ -23,8 +37,12 @@ declare module 'fastify' {
     scope: Scope | null;
     locale: Locale;
     pending: PendingAction[];
+    /** The rows this request's statements may see (filled in once the caller is known). */
+    rowScope: RowScopeHolder;
   }
 }
+
+const rowScopeContext = Symbol('rowScopeContext');
 
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-mg_session' : 'mg_session');
 
@@ -43,6 +61,23 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('scope', null);
   app.decorateRequest('locale', 'ja');
   app.decorateRequest('pending', null as unknown as PendingAction[]);
+  app.decorateRequest('rowScope', null as unknown as RowScopeHolder);
+
+  // Every statement of the request runs in its row scope (db/row-scope.ts). The request's async
+  // context is entered here and again before validation: the body arrives from the socket's
+  // context, which does not carry it.
+  app.addHook('onRequest', (req, _reply, done) => {
+    req.rowScope = { scope: null };
+    runInRowScope(req.rowScope, () => {
+      (req as unknown as Record<symbol, AsyncResource>)[rowScopeContext] = new AsyncResource(
+        'madoguchi-request',
+      );
+      done();
+    });
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    (req as unknown as Record<symbol, AsyncResource>)[rowScopeContext]!.runInAsyncScope(done, req.raw);
+  });
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
@@ -56,18 +91,21 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     req.pending = [];
     const token = req.cookies[cookieName];
     if (!token) return;
-    const found = await findSignedIn(db, clock, config.session, token);
+    const found = await widenRowScope('session lookup', () => findSignedIn(db, clock, config.session, token));
     if (!found) return;
     req.session = found.session;
     req.user = found.user;
     req.locale = found.user.locale;
     req.pending = found.pending;
     req.scope = found.scope;
+    req.rowScope.scope = rowScopeOf(found.user.id, found.scope);
     await touchSession(db, clock, found.session);
   });
 
   // Before validation: a caller who may not use a route learns nothing about its input schema.
   app.addHook('preValidation', async (req) => {
+    const widen = req.routeOptions.config?.widenRowScope;
+    if (widen) req.rowScope.scope = allRows(widen);
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!req.user) throw new AppError(401, 'unauthenticated');
@@ -87,6 +125,21 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
 }
 
 export default fp(authPlugin, { name: 'auth' });
+
+/**
+ * The rows a signed-in caller's statements may see: the tenant of their membership (and only
+ * their company's rows in a customer portal), the platform's rows for operator staff, and their
+ * own memberships everywhere.
+ */
+export function rowScopeOf(userId: string, scope: Scope | null): RowScope {
+  return {
+    kind: 'tenants',
+    tenantIds: scope?.tenantId ? [scope.tenantId] : [],
+    customerOrganizationId: scope?.kind === 'customer' ? scope.organizationId : null,
+    platformRows: scope?.kind === 'operator',
+    userId,
+  };
+}
 
 /** The caller's scope on a route whose access rule guarantees one. */
 export function requireScope(req: FastifyRequest): Scope {

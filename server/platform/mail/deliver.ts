@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/pool.js';
+import { widenRowScope } from '../../db/row-scope.js';
 import type { Clock } from '../clock.js';
 import type { JobAttempt } from '../jobs.js';
 import type { SmsTransport } from '../sms/transport.js';
@@ -22,13 +23,18 @@ export type DeliverDeps = {
  * refusal the job is retried with backoff (the row stays pending) and when the job's last
  * attempt fails the row becomes failed, never dropped. A message that left over SMTP or the SMS
  * provider keeps no usable one-time link in the outbox; in the built-in mailbox the outbox row
- * is the delivered copy and stays readable.
+ * is the delivered copy and stays readable. A background job over every tenant's mail: it
+ * widens the row scope, by name.
  */
-export async function deliverOutboxMessage(
+export function deliverOutboxMessage(
   deps: DeliverDeps,
   outboxId: string,
   attempt: JobAttempt,
 ): Promise<void> {
+  return widenRowScope('outbox delivery', () => deliver(deps, outboxId, attempt));
+}
+
+async function deliver(deps: DeliverDeps, outboxId: string, attempt: JobAttempt): Promise<void> {
   const row = await deps.db.selectFrom('outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
   if (row?.status !== 'pending') return;
   const external = row.channel === 'mail' ? deps.transport.kind !== 'mailbox' : deps.sms.kind !== 'mailbox';

@@ -195,9 +195,9 @@ describe('the outbox row follows its job', () => {
 
     // Restart with a limit of 3 and nothing listening for SMTP.
     const smtp = await deadSmtpUrl();
-    const url = t.deps.config.databaseUrl!;
+    const url = t.deps.config.databaseOwnerUrl!;
     const config = loadConfig({
-      DATABASE_URL: url,
+      DATABASE_URL: t.deps.config.databaseUrl,
       PUBLIC_URL: 'http://portal.test',
       SMTP_URL: smtp.url,
       OUTBOX_RETRY_LIMIT: '3',

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Locale } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
+import { rowOwnerOfScope } from '../../db/row-scope.js';
 import type { Clock } from '../clock.js';
 import type { Jobs } from '../jobs.js';
 import { type MailTemplate, renderMail } from './templates.js';
@@ -39,20 +41,27 @@ export async function insertOutbox(
   deps: { clock: Clock; jobs: Jobs },
   message: OutboxMessage,
 ): Promise<string> {
-  const row = await trx
+  // The id first, then the row without RETURNING: a user's own mail written before they chose
+  // an organisation is a platform row they may write but not read back (row-level security).
+  const { rows } = await sql<{
+    id: string;
+  }>`SELECT nextval(pg_get_serial_sequence('outbox', 'id')) AS id`.execute(trx);
+  const row = rows[0]!;
+  await trx
     .insertInto('outbox')
     .values({
+      id: row.id,
       channel: message.channel,
       recipient: message.to,
       locale: message.locale,
       template: message.template,
       subject: message.subject,
       body: message.body,
-      tenant_id: message.tenantId ?? null,
+      // Without a tenant of its own, the message is the request's tenant's.
+      tenant_id: message.tenantId ?? rowOwnerOfScope().tenantId,
       created_at: deps.clock.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    } as never)
+    .execute();
   await deps.jobs.sendInTransaction<OutboxJob>(trx, OUTBOX_QUEUE, { outboxId: row.id });
   return row.id;
 }

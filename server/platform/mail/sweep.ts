@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
+import { widenRowScope } from '../../db/row-scope.js';
 import type { Clock } from '../clock.js';
 import type { Jobs } from '../jobs.js';
 import { OUTBOX_QUEUE, type OutboxJob } from './outbox.js';
@@ -13,8 +14,16 @@ export const OUTBOX_SWEEP_CRON = '* * * * *';
  * - a pending message without a live job (its job failed while the row was not told, or was
  *   lost) gets a new job with the current retry settings;
  * - sent and failed messages older than `retentionDays` are deleted.
+ * A background job over every tenant's mail: it widens the row scope, by name.
  */
-export async function sweepOutbox(
+export function sweepOutbox(
+  deps: { db: Db; clock: Clock; jobs: Jobs },
+  retentionDays: number,
+): Promise<{ requeued: string[]; purged: number }> {
+  return widenRowScope('outbox sweep', () => sweep(deps, retentionDays));
+}
+
+async function sweep(
   deps: { db: Db; clock: Clock; jobs: Jobs },
   retentionDays: number,
 ): Promise<{ requeued: string[]; purged: number }> {
