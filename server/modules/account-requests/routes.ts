@@ -2,8 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   accountRequestBody,
-  accountRequestKinds,
-  accountRequestStatuses,
+  accountRequestListSchema,
+  accountRequestViewSchema,
+  createdAccountRequestSchema,
+  downloadViewSchema,
+  supportIdSchema,
 } from '../../../common/certificates.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../platform/auth/actor.js';
@@ -19,21 +22,6 @@ import { supportIdOf } from './support-id.js';
 const customerAdmins: Access = { kind: 'customer', roles: ['admin'] };
 const support: Access = { kind: 'operator', roles: ['operator_admin', 'support_agent'] };
 
-const person = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() });
-const requestView = z.object({
-  id: z.string(),
-  kind: z.enum(accountRequestKinds),
-  status: z.enum(accountRequestStatuses),
-  businessDays: z.number(),
-  organizationId: z.string(),
-  organizationName: z.string(),
-  requestedBy: person,
-  targetUser: person,
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-});
-const requestList = z.object({ items: z.array(requestView) });
 const requestIdParams = z.strictObject({ requestId: z.string().regex(/^\d{1,18}$/) });
 const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
@@ -48,7 +36,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
     '/api/organization/support-id',
     {
       config: { access: customerAdmins },
-      schema: { tags, response: { 200: z.object({ supportId: z.string() }) } },
+      schema: { tags, response: { 200: supportIdSchema } },
     },
     async (req) => ({ supportId: await supportIdOf(deps.db, requireScope(req).organizationId) }),
   );
@@ -60,7 +48,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: {
         tags,
         body: accountRequestBody,
-        response: { 201: z.object({ id: z.string(), status: z.literal('received') }) },
+        response: { 201: createdAccountRequestSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await createAccountRequest(deps, actorOf(req), req.body)),
@@ -68,7 +56,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
 
   app.get(
     '/api/account-requests',
-    { config: { access: customerAdmins }, schema: { tags, response: { 200: requestList } } },
+    { config: { access: customerAdmins }, schema: { tags, response: { 200: accountRequestListSchema } } },
     async (req) => ({ items: await listOrganizationRequests(deps.db, requireScope(req).organizationId) }),
   );
 
@@ -108,13 +96,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       schema: {
         tags,
         params: tokenParams,
-        response: {
-          200: z.object({
-            kind: z.enum(['certificate', 'temporary_password']),
-            fileName: z.string().nullable(),
-            expiresAt: z.string(),
-          }),
-        },
+        response: { 200: downloadViewSchema },
       },
     },
     async (req) => showDownload(deps, req.params.token),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { certificateListSchema, issuedCertificateSchema } from '../../../common/certificates.js';
 import type { AppDeps } from '../../deps.js';
 import { requireScope, requireUser } from '../../platform/auth/plugin.js';
 import { orgAdmins } from '../users/routes.js';
@@ -10,7 +11,7 @@ import { issueCertificate } from './issue-certificate.js';
 import { findCertificateHolder, listOwnCertificates, listUserCertificates } from './repository.js';
 import { clientCaRevocationList } from './revocation-list.js';
 import { revokeCertificate } from './revoke-certificate.js';
-import { certificateIdParams, certificateList, issuedCertificate } from './schemas.js';
+import { certificateIdParams } from './schemas.js';
 import { x509 } from './x509.js';
 
 /**
@@ -24,7 +25,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
     '/api/users/:userId/certificates',
     {
       config: { access: orgAdmins },
-      schema: { tags, params: userIdParams, response: { 200: certificateList } },
+      schema: { tags, params: userIdParams, response: { 200: certificateListSchema } },
     },
     async (req) => {
       const { organizationId } = requireScope(req);
@@ -41,7 +42,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       path,
       {
         config: { access: orgAdmins },
-        schema: { tags, params: userIdParams, response: { 201: issuedCertificate } },
+        schema: { tags, params: userIdParams, response: { 201: issuedCertificateSchema } },
       },
       async (req, reply) => {
         const issued = await issueCertificate(deps, adminActor(req), req.params.userId, { reissue });
@@ -61,7 +62,7 @@ export const certificateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
 
   app.get(
     '/api/me/certificates',
-    { config: { access: 'signed-in' }, schema: { tags, response: { 200: certificateList } } },
+    { config: { access: 'signed-in' }, schema: { tags, response: { 200: certificateListSchema } } },
     async (req) => ({ items: await listOwnCertificates(deps.db, requireUser(req).id) }),
   );
 

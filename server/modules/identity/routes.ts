@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { localeBody, loginBody, selectOrganizationBody } from '../../../common/schemas.js';
+import { loginResponseSchema, membershipListSchema, sessionSchema } from '../../../common/session.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
 import { revokeSession } from '../../platform/auth/session-store.js';
 import { loginCookieName, loginCookieOptions } from '../mfa/attempts.js';
 import { presentSession, presentSignedIn } from './present-session.js';
 import { listMemberships, setUserLocale } from './repository.js';
-import { loginResponse, membershipListQuery, membershipSchema, sessionSchema } from './schemas.js';
+import { membershipListQuery } from './schemas.js';
 import { selectOrganization } from './select-organization.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { signIn } from './sign-in.js';
@@ -28,7 +28,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         widenRowScope: 'sign-in',
         rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
-      schema: { tags: ['identity'], body: loginBody, response: { 200: loginResponse } },
+      schema: { tags: ['identity'], body: loginBody, response: { 200: loginResponseSchema } },
     },
     async (req, reply) => {
       const result = await signIn(deps, {
@@ -86,7 +86,7 @@ export const identityRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags: ['identity'],
         querystring: membershipListQuery,
-        response: { 200: z.object({ items: z.array(membershipSchema) }) },
+        response: { 200: membershipListSchema },
       },
     },
     async (req) => {

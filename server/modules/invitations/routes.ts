@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { identityCheckBody } from '../../../common/accounts.js';
-import { organizationKinds } from '../../../common/roles.js';
+import { okSchema } from '../../../common/contracts.js';
+import { acceptedInvitationSchema, invitationInfoSchema } from '../../../common/invitations.js';
 import type { AppDeps } from '../../deps.js';
 import { passwordPolicyFor } from '../passwords/policy-repository.js';
 import { acceptInvitation } from './accept-invitation.js';
@@ -11,16 +12,6 @@ import { verifyIdentity } from './verify-identity.js';
 
 const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 const linkLimit = { max: 20, timeWindow: '1 minute' };
-
-const passwordPolicySchema = z.object({
-  profile: z.enum(['standard', 'nist']),
-  minLength: z.number(),
-  requireLower: z.boolean(),
-  requireUpper: z.boolean(),
-  requireDigit: z.boolean(),
-  requireSymbol: z.boolean(),
-  historyCount: z.number(),
-});
 
 /**
  * The body's shape depends on the link (sign-up form, activation, existing account), so the
@@ -44,19 +35,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
       schema: {
         tags: ['invitations'],
         params: tokenParams,
-        response: {
-          200: z.object({
-            kind: z.enum(['signup', 'activation']),
-            organizationCode: z.string(),
-            organizationName: z.string(),
-            organizationKind: z.enum(organizationKinds),
-            /** Shown on the sign-up page; an activation link must not tell whose it is (本人確認). */
-            email: z.string().nullable(),
-            expiresAt: z.date(),
-            passwordPolicy: passwordPolicySchema,
-            userExists: z.boolean(),
-          }),
-        },
+        response: { 200: invitationInfoSchema },
       },
     },
     async (req) => {
@@ -83,7 +62,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         tags: ['invitations'],
         params: tokenParams,
         body: identityCheckBody,
-        response: { 200: z.object({ ok: z.literal(true) }) },
+        response: { 200: okSchema },
       },
     },
     async (req) => {
@@ -100,7 +79,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps
         tags: ['invitations'],
         params: tokenParams,
         body: acceptBody,
-        response: { 200: z.object({ ok: z.literal(true), name: z.string(), email: z.string() }) },
+        response: { 200: acceptedInvitationSchema },
       },
     },
     async (req) => {

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { mfaResendSeconds, mfaSendBody, mfaVerifyBody } from '../../../common/mfa.js';
+import { loginCodeSentSchema, mfaResendSeconds, mfaSendBody, mfaVerifyBody } from '../../../common/mfa.js';
+import { loginResponseSchema } from '../../../common/session.js';
 import type { AppDeps } from '../../deps.js';
 import { revokeSession } from '../../platform/auth/session-store.js';
 import { presentSignedIn } from '../identity/present-session.js';
-import { loginResponse } from '../identity/schemas.js';
 import { setSessionCookie } from '../identity/session-cookie.js';
 import { loginCookieName, loginCookieOptions } from './attempts.js';
 import { resendLoginCode } from './send-login-code.js';
@@ -22,7 +21,7 @@ export const mfaLoginRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags: ['mfa'],
         body: mfaSendBody,
-        response: { 202: z.object({ resendAfterSeconds: z.number() }) },
+        response: { 202: loginCodeSentSchema },
       },
     },
     async (req, reply) => {

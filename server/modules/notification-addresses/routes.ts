@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notificationAddressesBody } from '../../../common/tenant-settings.js';
+import {
+  notificationAddressesBody,
+  notificationAddressesSchema,
+  savedNotificationAddressesSchema,
+  verificationInfoSchema,
+  verifiedAddressSchema,
+} from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
 import { partnerActor } from '../../platform/auth/actor.js';
 import { requireUser } from '../../platform/auth/plugin.js';
@@ -13,16 +19,14 @@ const readers: Access = { kind: 'partner' };
 const admins: Access = { kind: 'partner', roles: ['admin'] };
 const tokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
-const addressesSchema = z.object({
-  addresses: z.array(z.object({ slot: z.number(), email: z.string(), verified: z.boolean() })),
-  anyVerified: z.boolean(),
-});
-
 /** 通知先メールアドレス (PP-6): the tenant's up to three addresses and their verification links. */
 export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
     '/api/partner/notification-addresses',
-    { config: { access: readers }, schema: { tags: ['partner'], response: { 200: addressesSchema } } },
+    {
+      config: { access: readers },
+      schema: { tags: ['partner'], response: { 200: notificationAddressesSchema } },
+    },
     async (req) => notificationAddressesView(deps.db, partnerActor(req).tenantId),
   );
 
@@ -33,7 +37,7 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       schema: {
         tags: ['partner'],
         body: notificationAddressesBody,
-        response: { 200: addressesSchema.extend({ verificationSentTo: z.array(z.string()) }) },
+        response: { 200: savedNotificationAddressesSchema },
       },
     },
     async (req) => {
@@ -58,7 +62,7 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       schema: {
         tags: ['notification-addresses'],
         params: tokenParams,
-        response: { 200: z.object({ email: z.string(), tenantCode: z.string(), tenantName: z.string() }) },
+        response: { 200: verificationInfoSchema },
       },
     },
     async (req) => showVerification(deps, req.params.token),
@@ -75,7 +79,7 @@ export const notificationAddressRoutes: FastifyPluginAsyncZod<AppDeps> = async (
       schema: {
         tags: ['notification-addresses'],
         params: tokenParams,
-        response: { 200: z.object({ email: z.string() }) },
+        response: { 200: verifiedAddressSchema },
       },
     },
     async (req) => confirmVerification(deps, { token: req.params.token, ip: req.ip }),

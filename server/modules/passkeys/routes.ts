@@ -1,7 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { passkeyIdParams, registerPasskeyBody } from '../../../common/passkeys.js';
+import {
+  createdPasskeySchema,
+  passkeyIdParams,
+  passkeyListSchema,
+  registerPasskeyBody,
+  webauthnOptionsSchema,
+} from '../../../common/passkeys.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
 import { loginCookieName } from '../mfa/attempts.js';
@@ -11,18 +16,6 @@ import { removePasskey } from './remove-passkey.js';
 import { listPasskeys } from './repository.js';
 import { passkeyLoginOptions } from './start-login-step.js';
 import { startPasskeyRegistration } from './start-registration.js';
-
-/** WebAuthn options as `@simplewebauthn/server` makes them, passed to the browser unchanged. */
-const webauthnOptions = z.looseObject({ challenge: z.string() });
-
-const passkeyView = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.date(),
-  lastUsedAt: z.date().nullable(),
-  /** Synced between devices (a multi-device passkey that is backed up). */
-  backedUp: z.boolean(),
-});
 
 /**
  * The signed-in user's own passkeys (register, list, remove) and the options of the passkey
@@ -36,7 +29,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.post(
     '/api/me/passkeys/options',
-    { config: me, schema: { tags: ['passkeys'], response: { 200: webauthnOptions } } },
+    { config: me, schema: { tags: ['passkeys'], response: { 200: webauthnOptionsSchema } } },
     async (req) => {
       await reauthed(req);
       return {
@@ -52,7 +45,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       schema: {
         tags: ['passkeys'],
         body: registerPasskeyBody,
-        response: { 201: passkeyView.pick({ id: true, name: true, createdAt: true }) },
+        response: { 201: createdPasskeySchema },
       },
     },
     async (req, reply) => {
@@ -71,7 +64,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     '/api/me/passkeys',
     {
       config: me,
-      schema: { tags: ['passkeys'], response: { 200: z.object({ items: z.array(passkeyView) }) } },
+      schema: { tags: ['passkeys'], response: { 200: passkeyListSchema } },
     },
     async (req) => {
       const rows = await listPasskeys(deps.db, requireUser(req).id);
@@ -85,7 +78,6 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         })),
       };
     },
-        widenRowScope: 'sign-in',
   );
 
   app.post(
@@ -93,9 +85,10 @@ export const passkeyRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     {
       config: {
         access: 'public',
+        widenRowScope: 'sign-in',
         rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
-      schema: { tags: ['passkeys'], response: { 200: webauthnOptions } },
+      schema: { tags: ['passkeys'], response: { 200: webauthnOptionsSchema } },
     },
     async (req) => ({
       ...(await passkeyLoginOptions(deps, req.cookies[loginCookieName(deps.config.secureCookies)])),

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { okSchema } from '../../../common/contracts.js';
 import {
   changePasswordBody,
+  myPasswordPolicySchema,
+  organizationPasswordPolicySchema,
   passwordPolicyBody,
   passwordResetBody,
+  passwordResetInfoSchema,
   passwordResetRequestBody,
 } from '../../../common/passwords.js';
 import type { AppDeps } from '../../deps.js';
@@ -14,13 +17,7 @@ import { readOrganizationPolicy, updateOrganizationPolicy } from './organization
 import { organizationsOfUser, passwordPolicyFor } from './policy-repository.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { resetPassword, showPasswordReset } from './reset-password.js';
-import {
-  okSchema,
-  organizationParams,
-  organizationPolicySchema,
-  passwordPolicySchema,
-  tokenParams,
-} from './schemas.js';
+import { organizationParams, tokenParams } from './schemas.js';
 
 const operatorAdmins: Access = { kind: 'operator', roles: ['operator_admin'] };
 
@@ -29,10 +26,10 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
   app.post(
     '/api/auth/password-reset',
     {
-        widenRowScope: 'password reset link',
       // Per address like the login: each request may send a mail.
       config: {
         access: 'public',
+        widenRowScope: 'password reset link',
         rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' },
       },
       schema: { tags: ['passwords'], body: passwordResetRequestBody, response: { 202: okSchema } },
@@ -55,9 +52,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       schema: {
         tags: ['passwords'],
         params: tokenParams,
-        response: {
-          200: z.object({ email: z.string(), expiresAt: z.date(), passwordPolicy: passwordPolicySchema }),
-        },
+        response: { 200: passwordResetInfoSchema },
       },
     },
     async (req) => showPasswordReset(deps, req.params.token),
@@ -125,7 +120,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
       config: { access: 'signed-in', allowPending: true },
       schema: {
         tags: ['passwords'],
-        response: { 200: z.object({ passwordPolicy: passwordPolicySchema, hasMfa: z.boolean() }) },
+        response: { 200: myPasswordPolicySchema },
       },
     },
     async (req) => {
@@ -156,7 +151,7 @@ export const passwordRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         tags: ['operator'],
         params: organizationParams,
         body: passwordPolicyBody,
-        response: { 200: organizationPolicySchema },
+        response: { 200: organizationPasswordPolicySchema },
       },
     },
     async (req) =>

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { crossTenantSearchQuery } from '../../../common/tenant-settings.js';
+import { crossTenantResultSchema, crossTenantSearchQuery } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
 import { requireUser } from '../../platform/auth/plugin.js';
 import { searchCustomersAcrossTenants } from './search-customers.js';
@@ -17,21 +16,7 @@ export const tenantSearchRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       schema: {
         tags: ['partner'],
         querystring: crossTenantSearchQuery,
-        response: {
-          200: z.object({
-            total: z.number(),
-            items: z.array(
-              z.object({
-                tenantId: z.string(),
-                tenantCode: z.string(),
-                tenantName: z.string(),
-                customerId: z.string(),
-                customerCode: z.string(),
-                customerName: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: crossTenantResultSchema },
       },
     },
     async (req) => searchCustomersAcrossTenants(deps, requireUser(req).id, req.query),

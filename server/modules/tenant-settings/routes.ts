@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   applicationFieldsBody,
-  applicationFieldTypes,
+  operatorTenantSettingsSchema,
+  supportInfoSchema,
   supportPageBody,
   tenantSettingsBody,
+  tenantSettingsSchema,
 } from '../../../common/tenant-settings.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf, partnerActor } from '../../platform/auth/actor.js';
@@ -21,34 +23,13 @@ const operatorReaders: Access = { kind: 'operator', roles: ['operator_admin', 's
 const operatorAdmins: Access = { kind: 'operator', roles: ['operator_admin'] };
 const tenantParams = z.strictObject({ tenantId: z.string().regex(/^\d{1,18}$/) });
 
-const applicationFieldSchema = z.object({
-  name: z.string(),
-  required: z.boolean(),
-  type: z.enum(applicationFieldTypes),
-  options: z.array(z.string()),
-});
-const settingsSchema = z.object({
-  utmApplicationEnabled: z.boolean(),
-  contractCheckExemptDays: z.number(),
-  referrerUrls: z.array(z.string()),
-  links: z.array(
-    z.object({ name: z.string(), url: z.string(), description: z.string(), publishedOn: z.string() }),
-  ),
-  applicationFields: z.array(applicationFieldSchema),
-});
-const operatorSettingsSchema = z.object({
-  applicationFields: z.array(applicationFieldSchema),
-  manualsUrl: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-});
-
 /** テナント設定 (PP-4), サポート (PP-8) and the operator's part of both (OP-1). */
 export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   app.get(
     '/api/partner/tenant-settings',
     {
       config: { access: partnerReaders },
-      schema: { tags: ['partner'], response: { 200: settingsSchema } },
+      schema: { tags: ['partner'], response: { 200: tenantSettingsSchema } },
     },
     async (req) => tenantSettingsView(deps.db, partnerActor(req).tenantId),
   );
@@ -57,7 +38,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     '/api/partner/tenant-settings',
     {
       config: { access: partnerAdmins },
-      schema: { tags: ['partner'], body: tenantSettingsBody, response: { 200: settingsSchema } },
+      schema: { tags: ['partner'], body: tenantSettingsBody, response: { 200: tenantSettingsSchema } },
     },
     async (req) => {
       const actor = partnerActor(req);
@@ -72,9 +53,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
       config: { access: partnerReaders },
       schema: {
         tags: ['partner'],
-        response: {
-          200: z.object({ manualsUrl: z.string().nullable(), contactEmail: z.string().nullable() }),
-        },
+        response: { 200: supportInfoSchema },
       },
     },
     async (req) => {
@@ -104,7 +83,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         tags: ['operator'],
         params: tenantParams,
         body: applicationFieldsBody,
-        response: { 200: operatorSettingsSchema },
+        response: { 200: operatorTenantSettingsSchema },
       },
     },
     async (req) => {
@@ -123,7 +102,7 @@ export const tenantSettingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
         tags: ['operator'],
         params: tenantParams,
         body: supportPageBody,
-        response: { 200: operatorSettingsSchema },
+        response: { 200: operatorTenantSettingsSchema },
       },
     },
     async (req) => {

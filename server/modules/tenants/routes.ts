@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createTenantBody, inviteTenantAdminBody, listQuery, text } from '../../../common/schemas.js';
+import {
+  createdInvitationSchema,
+  tenantDetailSchema,
+  tenantListSchema,
+  tenantSchema,
+} from '../../../common/tenants.js';
 import type { AppDeps } from '../../deps.js';
 import { requireScope } from '../../platform/auth/plugin.js';
 import type { Access } from '../../platform/auth/scope.js';
@@ -13,7 +19,6 @@ import { findTenant, listMembers, listTenants } from './repository.js';
 const readers: Access = { kind: 'operator', roles: ['operator_admin', 'support_agent'] };
 const admins: Access = { kind: 'operator', roles: ['operator_admin'] };
 const idParams = z.strictObject({ tenantId: z.string().regex(/^\d{1,18}$/) });
-const tenantSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), createdAt: z.date() });
 
 /** Operator console: partner tenants and the invitation of their first admin. */
 export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -27,14 +32,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
           sort: z.enum(['code', 'name', 'createdAt']).default('code'),
           q: text({ error: 'validation.invalid' }).trim().max(40).optional(),
         }),
-        response: {
-          200: z.object({
-            items: z.array(
-              tenantSchema.extend({ memberCount: z.number(), pendingInvitationCount: z.number() }),
-            ),
-            total: z.number(),
-          }),
-        },
+        response: { 200: tenantListSchema },
       },
     },
     async (req) => listTenants(deps.db, deps.clock.now(), req.query),
@@ -64,22 +62,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
       schema: {
         tags: ['operator'],
         params: idParams,
-        response: {
-          200: tenantSchema.extend({
-            members: z.array(
-              z.object({ userId: z.string(), email: z.string(), name: z.string(), role: z.string() }),
-            ),
-            invitations: z.array(
-              z.object({
-                id: z.string(),
-                email: z.string(),
-                status: z.enum(['pending', 'accepted', 'expired', 'cancelled']),
-                expiresAt: z.date(),
-                createdAt: z.date(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: tenantDetailSchema },
       },
     },
     async (req) => {
@@ -115,7 +98,7 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
         tags: ['operator'],
         params: idParams,
         body: inviteTenantAdminBody,
-        response: { 201: z.object({ id: z.string(), email: z.string(), expiresAt: z.date() }) },
+        response: { 201: createdInvitationSchema },
       },
     },
     async (req, reply) => {
