@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { actorAudit, type PartnerActor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { reissueInvitation } from '../invitations/reissue-invitation.js';
-import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
+import { forgetVerificationIfChanged } from '../mfa/repository.js';
 import { updateAccount } from '../users/repository.js';
 import {
   belongsElsewhere,

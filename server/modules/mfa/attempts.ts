@@ -2,6 +2,7 @@ import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { hashToken, newToken } from '../../platform/tokens.js';
+import { insertLoginAttempt, lockLiveAttemptByHash } from './attempt-repository.js';
 
 /** A login attempt lives 10 minutes and dies after 5 wrong codes. */
 export const ATTEMPT_MINUTES = 10;
@@ -26,35 +27,23 @@ export async function createAttempt(
 ): Promise<{ id: string; token: string }> {
   const { token, hash } = newToken();
   const now = clock.now();
-  const row = await trx
-    .insertInto('login_attempts')
-    .values({
-      token_hash: hash,
-      user_id: input.userId,
-      methods: input.methods,
-      created_at: now,
-      expires_at: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
-      ip: input.ip,
-      user_agent: input.userAgent?.slice(0, 500) ?? null,
-      certificate_id: input.certificateId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, token };
+  const id = await insertLoginAttempt(trx, {
+    token_hash: hash,
+    user_id: input.userId,
+    methods: input.methods,
+    created_at: now,
+    expires_at: new Date(now.getTime() + ATTEMPT_MINUTES * 60_000),
+    ip: input.ip,
+    user_agent: input.userAgent?.slice(0, 500) ?? null,
+    certificate_id: input.certificateId,
+  });
+  return { id, token };
 }
 
 /** The live attempt of a cookie token, row-locked; 401 login_expired when unknown, used, expired or dead. */
 export async function lockLiveAttempt(trx: Db, clock: Clock, token: string | undefined) {
   if (!token) throw loginExpired();
-  const row = await trx
-    .selectFrom('login_attempts')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('consumed_at', 'is', null)
-    .where('expires_at', '>', clock.now())
-    .where('failed_count', '<', ATTEMPT_MAX_FAILURES)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await lockLiveAttemptByHash(trx, hashToken(token), clock.now(), ATTEMPT_MAX_FAILURES);
   if (!row) throw loginExpired();
   return row;
 }

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { markEnrolled } from './enrolment.js';
+import { countWrongMobileCode } from './attempt-repository.js';
+import { markEnrolled, setVerifiedMobile } from './repository.js';
 import { takeCode } from './send-code.js';
 
 const MAX_WRONG = 5;
@@ -24,20 +25,10 @@ export async function confirmMobile(
       code: input.code,
     });
     if (!taken) {
-      const live = trx
-        .updateTable('one_time_codes')
-        .where('user_id', '=', input.userId)
-        .where('purpose', '=', 'mobile')
-        .where('used_at', 'is', null);
-      await live.set((eb) => ({ failed_count: eb('failed_count', '+', 1) })).execute();
-      await live.set({ used_at: now }).where('failed_count', '>=', MAX_WRONG).execute();
+      await countWrongMobileCode(trx, input.userId, now, MAX_WRONG);
       return false;
     }
-    await trx
-      .updateTable('users')
-      .set({ mobile: taken.recipient, mobile_verified_at: now })
-      .where('id', '=', input.userId)
-      .execute();
+    await setVerifiedMobile(trx, input.userId, taken.recipient, now);
     await markEnrolled(trx, input.userId, null);
     await recordAudit(trx, deps.clock, {
       actorUserId: input.userId,

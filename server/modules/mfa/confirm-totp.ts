@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { markEnrolled } from './enrolment.js';
 import { replaceRecoveryCodes } from './recovery-codes.js';
+import { activateTotp, lockPendingTotp, markEnrolled } from './repository.js';
 import { acceptTotp } from './totp.js';
 
 /** A pending secret must be confirmed within this many minutes of the setup. */
@@ -20,12 +20,7 @@ export async function confirmTotp(
   const { clock } = deps;
   return deps.db.transaction().execute(async (trx) => {
     const now = clock.now();
-    const user = await trx
-      .selectFrom('users')
-      .select(['totp_pending_secret', 'totp_pending_at'])
-      .where('id', '=', input.userId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const user = await lockPendingTotp(trx, input.userId);
     const secret = user.totp_pending_secret;
     const fresh =
       user.totp_pending_at && now.getTime() - user.totp_pending_at.getTime() <= PENDING_MINUTES * 60_000;
@@ -35,11 +30,7 @@ export async function confirmTotp(
       !(await acceptTotp(trx, { userId: input.userId, secret, code: input.code, now }))
     )
       throw new AppError(400, 'invalid_code');
-    await trx
-      .updateTable('users')
-      .set({ totp_secret: secret, totp_enrolled_at: now, totp_pending_secret: null, totp_pending_at: null })
-      .where('id', '=', input.userId)
-      .execute();
+    await activateTotp(trx, input.userId, secret, now);
     await markEnrolled(trx, input.userId, 'totp');
     const codes = await replaceRecoveryCodes(trx, clock, input.userId);
     await recordAudit(trx, clock, {

@@ -3,13 +3,14 @@ import type { Db } from '../../db/pool.js';
 import { enrolledFactors } from './factors.js';
 import { maskMobile } from './masks.js';
 import { effectiveMfaPolicy } from './policy.js';
+import { findMfaMethod } from './repository.js';
 
 /** GET /api/me/mfa: the user's factors, chosen method, recovery codes left and the policy that applies. */
 export async function myMfa(db: Db, userId: string, now: Date): Promise<MyMfaView> {
-  const [factors, policy, user] = await Promise.all([
+  const [factors, policy, preferred] = await Promise.all([
     enrolledFactors(db, userId, now),
     effectiveMfaPolicy(db, userId),
-    db.selectFrom('users').select('mfa_method').where('id', '=', userId).executeTakeFirstOrThrow(),
+    findMfaMethod(db, userId),
   ]);
   return {
     methods: {
@@ -25,7 +26,7 @@ export async function myMfa(db: Db, userId: string, now: Date): Promise<MyMfaVie
       passkey: { count: factors.passkeys },
       certificate: { count: factors.certificates },
     },
-    preferred: user.mfa_method,
+    preferred,
     recoveryCodesLeft: factors.recoveryCodesLeft,
     policy,
   };

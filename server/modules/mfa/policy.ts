@@ -1,15 +1,12 @@
 import { defaultMfaPolicy, type MfaMethod, type MfaPolicyBody } from '../../../common/mfa.js';
 import type { Db } from '../../db/pool.js';
+import { activeMembershipMfaPolicies, findMfaPolicyRow } from './repository.js';
 
 export type EffectiveMfaPolicy = { requireMfa: boolean; allowedMethods: MfaMethod[] };
 
 /** An organisation's MFA policy (ID-5); an organisation that never set one allows every method. */
 export async function organizationMfaPolicy(db: Db, organizationId: string): Promise<MfaPolicyBody> {
-  const row = await db
-    .selectFrom('organization_mfa_policies')
-    .select(['require_mfa', 'allowed_methods', 'require_certificate_for_admins'])
-    .where('organization_id', '=', organizationId)
-    .executeTakeFirst();
+  const row = await findMfaPolicyRow(db, organizationId);
   if (!row) return { ...defaultMfaPolicy, allowedMethods: [...defaultMfaPolicy.allowedMethods] };
   return {
     requireMfa: row.require_mfa,
@@ -23,13 +20,7 @@ export async function organizationMfaPolicy(db: Db, organizationId: string): Pro
  * requires it, and only the methods every one of them allows are offered.
  */
 export async function effectiveMfaPolicy(db: Db, userId: string): Promise<EffectiveMfaPolicy> {
-  const rows = await db
-    .selectFrom('memberships')
-    .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'memberships.organization_id')
-    .select(['p.require_mfa', 'p.allowed_methods'])
-    .where('memberships.user_id', '=', userId)
-    .where('memberships.status', '=', 'active')
-    .execute();
+  const rows = await activeMembershipMfaPolicies(db, userId);
   let allowed = [...defaultMfaPolicy.allowedMethods];
   for (const r of rows)
     if (r.allowed_methods) allowed = allowed.filter((m) => r.allowed_methods!.includes(m));

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
 import { hashCode, newRecoveryCode } from './codes.js';
+import { replaceRecoveryCodeHashes } from './repository.js';
 
 export const RECOVERY_CODE_COUNT = 10;
 
@@ -9,12 +10,8 @@ export const recoveryCodeHash = (userId: string, code: string) =>
 
 /** Replaces the user's recovery codes with 10 new ones (old ones stop working); returns them once. */
 export async function replaceRecoveryCodes(trx: Db, clock: Clock, userId: string): Promise<string[]> {
-  await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  const now = clock.now();
-  await trx
-    .insertInto('recovery_codes')
-    .values(codes.map((c) => ({ user_id: userId, code_hash: recoveryCodeHash(userId, c), created_at: now })))
-    .execute();
+  const hashes = codes.map((c) => recoveryCodeHash(userId, c));
+  await replaceRecoveryCodeHashes(trx, userId, hashes, clock.now());
   return codes;
 }

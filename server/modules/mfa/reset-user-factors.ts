@@ -4,7 +4,9 @@ import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { assertAccountAction } from '../users/account-rules.js';
 import { lockMember } from '../users/repository.js';
+import { endUserAttempts } from './attempt-repository.js';
 import { mfaResetMail } from './mails.js';
+import { removeUserFactors } from './repository.js';
 
 /**
  * 二要素認証のリセット (a lost device): an admin of the organisation that manages the account (not
@@ -17,26 +19,8 @@ export async function resetUserFactors(deps: AppDeps, actor: Actor, userId: stri
   await deps.db.transaction().execute(async (trx) => {
     await lockMember(trx, actor.organizationId, userId);
     await assertAccountAction(deps, trx, actor, userId);
-    const user = await trx
-      .updateTable('users')
-      .set({
-        totp_secret: null,
-        totp_enrolled_at: null,
-        totp_pending_secret: null,
-        totp_pending_at: null,
-        mobile_verified_at: null,
-      })
-      .where('id', '=', userId)
-      .returning(['email', 'locale'])
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('passkeys').where('user_id', '=', userId).execute();
-    await trx
-      .updateTable('login_attempts')
-      .set({ consumed_at: clock.now() })
-      .where('user_id', '=', userId)
-      .where('consumed_at', 'is', null)
-      .execute();
+    const user = await removeUserFactors(trx, userId);
+    await endUserAttempts(trx, userId, clock.now());
     await recordAudit(trx, clock, { ...actorAudit(actor, 'user', userId), action: 'user.mfa_reset' });
     await queueMail(trx, deps, {
       to: user.email,

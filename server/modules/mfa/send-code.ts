@@ -3,6 +3,7 @@ import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { queueMail } from '../../platform/mail/outbox.js';
 import { queueSms } from '../../platform/sms/outbox.js';
+import { consumeMatchingCode, insertCode } from './attempt-repository.js';
 import { CODE_MINUTES, hashCode, newOtpCode } from './codes.js';
 import { mfaCodeMail } from './mails.js';
 
@@ -24,19 +25,16 @@ export const codeBinding = (purpose: 'login' | 'mobile', userId: string, loginAt
 export async function sendCode(trx: Db, deps: AppDeps, input: CodeInput): Promise<void> {
   const code = newOtpCode();
   const now = deps.clock.now();
-  await trx
-    .insertInto('one_time_codes')
-    .values({
-      purpose: input.purpose,
-      user_id: input.userId,
-      login_attempt_id: input.loginAttemptId ?? null,
-      channel: input.channel,
-      recipient: input.to,
-      code_hash: hashCode(codeBinding(input.purpose, input.userId, input.loginAttemptId), code),
-      created_at: now,
-      expires_at: new Date(now.getTime() + CODE_MINUTES * 60_000),
-    })
-    .execute();
+  await insertCode(trx, {
+    purpose: input.purpose,
+    user_id: input.userId,
+    login_attempt_id: input.loginAttemptId ?? null,
+    channel: input.channel,
+    recipient: input.to,
+    code_hash: hashCode(codeBinding(input.purpose, input.userId, input.loginAttemptId), code),
+    created_at: now,
+    expires_at: new Date(now.getTime() + CODE_MINUTES * 60_000),
+  });
   const vars = { code, minutes: CODE_MINUTES };
   if (input.channel === 'mail')
     await queueMail(trx, deps, {
@@ -66,17 +64,7 @@ export async function takeCode(
     code: string;
   },
 ): Promise<{ recipient: string } | null> {
-  const hash = hashCode(codeBinding(input.purpose, input.userId, input.loginAttemptId), input.code);
-  let q = trx
-    .updateTable('one_time_codes')
-    .set({ used_at: now })
-    .where('user_id', '=', input.userId)
-    .where('purpose', '=', input.purpose)
-    .where('channel', '=', input.channel)
-    .where('code_hash', '=', hash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now);
-  if (input.loginAttemptId) q = q.where('login_attempt_id', '=', input.loginAttemptId);
-  const row = await q.returning('recipient').executeTakeFirst();
-  return row ?? null;
+  const { code, ...match } = input;
+  const hash = hashCode(codeBinding(input.purpose, input.userId, input.loginAttemptId), code);
+  return (await consumeMatchingCode(trx, now, { ...match, hash })) ?? null;
 }

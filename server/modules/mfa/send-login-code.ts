@@ -2,7 +2,9 @@ import { mfaMaxSends, mfaResendSeconds, type SentCodeMethod } from '../../../com
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
+import { endAttemptCodes, recordCodeSent } from './attempt-repository.js';
 import { type LiveAttempt, lockLiveAttempt } from './attempts.js';
+import { findCodeRecipient } from './repository.js';
 import { sendCode } from './send-code.js';
 
 /**
@@ -15,20 +17,11 @@ export async function sendLoginCode(trx: Db, deps: AppDeps, attempt: LiveAttempt
   const tooSoon =
     attempt.last_sent_at && now.getTime() - attempt.last_sent_at.getTime() < mfaResendSeconds * 1000;
   if (attempt.send_count >= mfaMaxSends || tooSoon) throw new AppError(429, 'code_resend_limited');
-  const user = await trx
-    .selectFrom('users')
-    .select(['email', 'mobile', 'mobile_verified_at', 'locale'])
-    .where('id', '=', attempt.user_id)
-    .executeTakeFirstOrThrow();
+  const user = await findCodeRecipient(trx, attempt.user_id);
   // SMS only to a number still verified (a changed number loses its verification).
   const to = method === 'mail' ? user.email : user.mobile_verified_at && user.mobile;
   if (!to) throw new AppError(409, 'mfa_method_unavailable');
-  await trx
-    .updateTable('one_time_codes')
-    .set({ used_at: now })
-    .where('login_attempt_id', '=', attempt.id)
-    .where('used_at', 'is', null)
-    .execute();
+  await endAttemptCodes(trx, attempt.id, now);
   await sendCode(trx, deps, {
     purpose: 'login',
     userId: attempt.user_id,
@@ -38,11 +31,7 @@ export async function sendLoginCode(trx: Db, deps: AppDeps, attempt: LiveAttempt
     email: user.email,
     locale: user.locale,
   });
-  await trx
-    .updateTable('login_attempts')
-    .set({ send_count: attempt.send_count + 1, last_sent_at: now })
-    .where('id', '=', attempt.id)
-    .execute();
+  await recordCodeSent(trx, attempt.id, attempt.send_count + 1, now);
 }
 
 /** POST /api/auth/mfa/send: the resend button of the login step. */

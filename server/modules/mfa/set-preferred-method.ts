@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
 import { enrolledFactors } from './factors.js';
 import { effectiveMfaPolicy } from './policy.js';
+import { setMfaMethod } from './repository.js';
 
 /** PUT /api/me/mfa/preferred: only a method the user holds and every organisation allows (409 otherwise). */
 export async function setPreferredMethod(deps: AppDeps, userId: string, method: MfaMethod): Promise<void> {
@@ -19,5 +20,5 @@ export async function setPreferredMethod(deps: AppDeps, userId: string, method: 
   };
   if (!held[method] || !policy.allowedMethods.includes(method))
     throw new AppError(409, 'mfa_method_unavailable');
-  await deps.db.updateTable('users').set({ mfa_method: method }).where('id', '=', userId).execute();
+  await setMfaMethod(deps.db, userId, method);
 }

@@ -1,6 +1,7 @@
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
 import type { AppDeps } from '../../deps.js';
+import { setPendingTotp } from './repository.js';
 import { totpFor } from './totp.js';
 
 export type TotpSetup = { secret: string; otpauthUri: string; qrDataUrl: string };
@@ -11,11 +12,7 @@ export type TotpSetup = { secret: string; otpauthUri: string; qrDataUrl: string 
  */
 export async function setupTotp(deps: AppDeps, user: { id: string; email: string }): Promise<TotpSetup> {
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await deps.db
-    .updateTable('users')
-    .set({ totp_pending_secret: secret, totp_pending_at: deps.clock.now() })
-    .where('id', '=', user.id)
-    .execute();
+  await setPendingTotp(deps.db, user.id, secret, deps.clock.now());
   const otpauthUri = totpFor(secret, user.email).toString();
   const qrDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
   return { secret, otpauthUri, qrDataUrl };

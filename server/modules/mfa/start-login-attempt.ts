@@ -1,5 +1,6 @@
 import type { MfaRequiredView } from '../../../common/mfa.js';
 import type { AppDeps } from '../../deps.js';
+import { findAttempt } from './attempt-repository.js';
 import { createAttempt } from './attempts.js';
 import type { LoginStep } from './login-step.js';
 import { maskEmail, maskMobile } from './masks.js';
@@ -25,11 +26,7 @@ export async function startLoginAttempt(
       certificateId: input.certificateId,
     });
     if (step.preferred === 'mail' || step.preferred === 'sms') {
-      const attempt = await trx
-        .selectFrom('login_attempts')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const attempt = await findAttempt(trx, id);
       await sendLoginCode(trx, deps, attempt, step.preferred);
     }
     const view: MfaRequiredView = {

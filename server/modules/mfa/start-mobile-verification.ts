@@ -1,7 +1,9 @@
 import { mfaMaxSends, mfaResendSeconds } from '../../../common/mfa.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
+import { endMobileCodes, mobileCodesSentSince } from './attempt-repository.js';
 import { CODE_MINUTES } from './codes.js';
+import { lockUserForMobileCheck } from './repository.js';
 import { sendCode } from './send-code.js';
 
 /**
@@ -15,30 +17,16 @@ export async function startMobileVerification(
 ): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['email', 'locale'])
-      .where('id', '=', input.userId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const recent = await trx
-      .selectFrom('one_time_codes')
-      .select('created_at')
-      .where('user_id', '=', input.userId)
-      .where('purpose', '=', 'mobile')
-      .where('created_at', '>', new Date(now.getTime() - CODE_MINUTES * 60_000))
-      .orderBy('created_at', 'desc')
-      .execute();
-    const last = recent[0]?.created_at;
+    const user = await lockUserForMobileCheck(trx, input.userId);
+    const recent = await mobileCodesSentSince(
+      trx,
+      input.userId,
+      new Date(now.getTime() - CODE_MINUTES * 60_000),
+    );
+    const last = recent[0];
     if (recent.length >= mfaMaxSends || (last && now.getTime() - last.getTime() < mfaResendSeconds * 1000))
       throw new AppError(429, 'code_resend_limited');
-    await trx
-      .updateTable('one_time_codes')
-      .set({ used_at: now })
-      .where('user_id', '=', input.userId)
-      .where('purpose', '=', 'mobile')
-      .where('used_at', 'is', null)
-      .execute();
+    await endMobileCodes(trx, input.userId, now);
     await sendCode(trx, deps, {
       purpose: 'mobile',
       userId: input.userId,

@@ -2,18 +2,15 @@ import type { Db } from '../../db/pool.js';
 import { TEST_PASSWORD } from '../../test/factories.js';
 import { TestClient } from '../../test/http-client.js';
 import type { TestApp } from '../../test/test-app.js';
+import { listMailbox } from '../mailbox/repository.js';
 import { totpFor } from './totp.js';
 
 /** Test helpers of the MFA tests (not used by the application). */
 
 /** The 6-digit code in the newest mail or SMS to `recipient`. */
 export async function lastCodeTo(db: Db, recipient: string): Promise<string> {
-  const row = await db
-    .selectFrom('outbox')
-    .select('body')
-    .where('recipient', '=', recipient)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
+  const [row] = await listMailbox(db, recipient);
+  if (!row) throw new Error(`nothing was sent to ${recipient}`);
   const code = /(\d{6})/.exec(row.body)?.[1];
   if (!code) throw new Error(`no code in:\n${row.body}`);
   return code;

@@ -1,5 +1,6 @@
 import * as OTPAuth from 'otpauth';
 import type { Db } from '../../db/pool.js';
+import { advanceTotpStep } from './repository.js';
 
 const PERIOD = 30;
 
@@ -31,12 +32,5 @@ export async function acceptTotp(
 ): Promise<boolean> {
   const step = totpStep(input.secret, input.code, input.now);
   if (step === null) return false;
-  const row = await trx
-    .updateTable('users')
-    .set({ last_totp_step: step })
-    .where('id', '=', input.userId)
-    .where((eb) => eb.or([eb('last_totp_step', 'is', null), eb('last_totp_step', '<', String(step))]))
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
+  return advanceTotpStep(trx, input.userId, step);
 }

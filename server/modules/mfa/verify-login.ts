@@ -3,7 +3,9 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/errors.js';
 import { type OpenedSession, openSession } from '../identity/open-session.js';
 import { recordFailedLogin } from '../identity/record-failed-login.js';
+import { consumeAttempt, setAttemptFailures } from './attempt-repository.js';
 import { lockLiveAttempt, loginExpired } from './attempts.js';
+import { findLoginUser } from './repository.js';
 import { loginVerifiers } from './verifiers/index.js';
 import type { Verifier } from './verifiers/types.js';
 
@@ -25,17 +27,9 @@ export async function verifyLogin(deps: AppDeps, input: VerifyInput): Promise<Op
   const { clock } = deps;
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const attempt = await lockLiveAttempt(trx, clock, input.token);
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'email', 'name', 'locale', 'time_zone', 'status', 'locked_until'])
-      .where('id', '=', attempt.user_id)
-      .executeTakeFirstOrThrow();
+    const user = await findLoginUser(trx, attempt.user_id);
     if (user.status !== 'active' || (user.locked_until && user.locked_until > clock.now())) {
-      await trx
-        .updateTable('login_attempts')
-        .set({ consumed_at: clock.now() })
-        .where('id', '=', attempt.id)
-        .execute();
+      await consumeAttempt(trx, attempt.id, clock.now());
       return { kind: 'expired' as const };
     }
     const verify = loginVerifiers[input.body.method] as Verifier<MfaVerifyBody['method']>;
@@ -43,18 +37,10 @@ export async function verifyLogin(deps: AppDeps, input: VerifyInput): Promise<Op
       attempt.methods.includes(input.body.method) &&
       (await verify({ ...deps, db: trx }, { id: attempt.id, userId: attempt.user_id }, input.body));
     if (!ok) {
-      await trx
-        .updateTable('login_attempts')
-        .set({ failed_count: attempt.failed_count + 1 })
-        .where('id', '=', attempt.id)
-        .execute();
+      await setAttemptFailures(trx, attempt.id, attempt.failed_count + 1);
       return { kind: 'wrong' as const, user };
     }
-    await trx
-      .updateTable('login_attempts')
-      .set({ consumed_at: clock.now() })
-      .where('id', '=', attempt.id)
-      .execute();
+    await consumeAttempt(trx, attempt.id, clock.now());
     const opened = { ...input, certificateId: attempt.certificate_id };
     return { kind: 'ok' as const, session: await openSession(trx, deps, user, opened) };
   });

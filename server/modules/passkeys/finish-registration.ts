@@ -3,7 +3,7 @@ import type { RegisterPasskeyBody } from '../../../common/passkeys.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { markEnrolled } from '../mfa/enrolment.js';
+import { markEnrolled } from '../mfa/repository.js';
 import { sessionBinding, takeChallenge } from './challenges.js';
 import { relyingParty } from './relying-party.js';
 import { assertRoomForPasskey, insertPasskey, lockUserForPasskeys } from './repository.js';

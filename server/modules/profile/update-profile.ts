@@ -1,7 +1,7 @@
 import type { ProfileUpdateBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
-import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
+import { forgetVerificationIfChanged } from '../mfa/repository.js';
 import { updateAccount } from '../users/repository.js';
 
 /** Saves the fields the user sent (others stay) and records which ones changed. */

@@ -2,7 +2,7 @@ import type { UpdateUserBody } from '../../../common/accounts.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
-import { forgetVerificationIfChanged } from '../mfa/mobile-change.js';
+import { forgetVerificationIfChanged } from '../mfa/repository.js';
 import { assertAccountManagedHere, assertNotSelf, assertStepUp } from './account-rules.js';
 import { lockMember, replaceUserGroups, updateAccount, updateMembership } from './repository.js';
 import { assertRoleFits } from './role-rules.js';
