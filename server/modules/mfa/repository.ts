@@ -1,5 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { MfaMethod } from '../../../common/mfa.js';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 
 /**
  * The statements of a user's second factors: the factor columns of the user's row (TOTP, the
@@ -101,6 +103,28 @@ export async function findMfaPolicyRow(db: Db, organizationId: string) {
     .select(['require_mfa', 'allowed_methods', 'require_certificate_for_admins'])
     .where('organization_id', '=', organizationId)
     .executeTakeFirst();
+}
+
+/** The organisation a policy is read or written for (kind and tenant for the audit), or undefined. */
+export async function findPolicyOrganization(db: Db, organizationId: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'kind', 'tenant_id'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+}
+
+/** Stores an organisation's MFA policy (a new row, or the existing one changed). */
+export async function upsertMfaPolicy(
+  trx: Db,
+  organizationId: string,
+  values: Omit<Insertable<Database['organization_mfa_policies']>, 'organization_id'>,
+) {
+  await trx
+    .insertInto('organization_mfa_policies')
+    .values({ organization_id: organizationId, ...values })
+    .onConflict((oc) => oc.column('organization_id').doUpdateSet(values))
+    .execute();
 }
 
 /** The MFA policy of each of the user's active memberships (nulls where an organisation has none). */

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import { notFound } from '../../platform/errors.js';
 import { applyCertificatePolicyChange } from '../certificates/policy-rules.js';
+import { findPolicyOrganization, upsertMfaPolicy } from './repository.js';
 
 const isOperatorAdmin = (scope: Scope) => scope.kind === 'operator' && scope.role === 'operator_admin';
 
@@ -19,11 +20,7 @@ const asPolicyEditor = <T>(scope: Scope, fn: () => Promise<T>): Promise<T> =>
 export function policyOrganization(deps: AppDeps, scope: Scope, organizationId: string) {
   if (!isOperatorAdmin(scope) && organizationId !== scope.organizationId) throw notFound();
   return asPolicyEditor(scope, async () => {
-    const org = await deps.db
-      .selectFrom('organizations')
-      .select(['id', 'kind', 'tenant_id'])
-      .where('id', '=', organizationId)
-      .executeTakeFirst();
+    const org = await findPolicyOrganization(deps.db, organizationId);
     if (!org) throw notFound();
     return org;
   });
@@ -56,11 +53,7 @@ export async function updateMfaPolicy(
         updated_at: deps.clock.now(),
         updated_by: ctx.scope.userId,
       };
-      await trx
-        .insertInto('organization_mfa_policies')
-        .values({ organization_id: org.id, ...row })
-        .onConflict((oc) => oc.column('organization_id').doUpdateSet(row))
-        .execute();
+      await upsertMfaPolicy(trx, org.id, row);
       await recordAudit(trx, deps.clock, {
         actorUserId: ctx.scope.userId,
         organizationId: org.id,
