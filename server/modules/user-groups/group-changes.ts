@@ -2,7 +2,15 @@ import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import { type Actor, actorAudit } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { isDuplicateName, lockGroup } from './repository.js';
+import {
+  deleteGroupRow,
+  insertGroup,
+  isDuplicateName,
+  joinedMemberIds,
+  lockGroup,
+  renameGroupRow,
+  replaceGroupMembers,
+} from './repository.js';
 
 const audit = (actor: Actor, groupId: string, action: string, details: Record<string, unknown> = {}) => ({
   ...actorAudit(actor, 'user_group', groupId),
@@ -23,11 +31,7 @@ async function naming<T>(fn: () => Promise<T>): Promise<T> {
 export function createGroup(deps: AppDeps, actor: Actor, name: string) {
   return naming(() =>
     deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('user_groups')
-        .values({ organization_id: actor.organizationId, tenant_id: actor.tenantId, name })
-        .returning(['id', 'name'])
-        .executeTakeFirstOrThrow();
+      const row = await insertGroup(trx, actor, name);
       await recordAudit(trx, deps.clock, audit(actor, row.id, 'user_group.create', { name }));
       return { ...row, memberCount: 0 };
     }),
@@ -38,7 +42,7 @@ export function renameGroup(deps: AppDeps, actor: Actor, groupId: string, name: 
   return naming(() =>
     deps.db.transaction().execute(async (trx) => {
       const before = await lockGroup(trx, actor.organizationId, groupId);
-      await trx.updateTable('user_groups').set({ name }).where('id', '=', groupId).execute();
+      await renameGroupRow(trx, actor, groupId, name);
       await recordAudit(
         trx,
         deps.clock,
@@ -51,7 +55,7 @@ export function renameGroup(deps: AppDeps, actor: Actor, groupId: string, name: 
 export function deleteGroup(deps: AppDeps, actor: Actor, groupId: string) {
   return deps.db.transaction().execute(async (trx) => {
     const before = await lockGroup(trx, actor.organizationId, groupId);
-    await trx.deleteFrom('user_groups').where('id', '=', groupId).execute();
+    await deleteGroupRow(trx, actor, groupId);
     await recordAudit(trx, deps.clock, audit(actor, groupId, 'user_group.delete', { name: before.name }));
   });
 }
@@ -65,38 +69,9 @@ export function setGroupMembers(deps: AppDeps, actor: Actor, groupId: string, us
   const unique = [...new Set(userIds)];
   return deps.db.transaction().execute(async (trx) => {
     await lockGroup(trx, actor.organizationId, groupId);
-    if (unique.length > 0) {
-      const members = await trx
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('organization_id', '=', actor.organizationId)
-        .where('user_id', 'in', unique)
-        .where('status', '<>', 'invited')
-        .execute();
-      if (members.length !== unique.length) throw notFound();
-    }
-    await trx
-      .deleteFrom('user_group_members')
-      .where('group_id', '=', groupId)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('memberships as m')
-              .select('m.id')
-              .whereRef('m.user_id', '=', 'user_group_members.user_id')
-              .where('m.organization_id', '=', actor.organizationId)
-              .where('m.status', '=', 'invited'),
-          ),
-        ),
-      )
-      .execute();
-    if (unique.length > 0) {
-      await trx
-        .insertInto('user_group_members')
-        .values(unique.map((userId) => ({ group_id: groupId, user_id: userId })))
-        .execute();
-    }
+    if (unique.length > 0 && (await joinedMemberIds(trx, actor, unique)).length !== unique.length)
+      throw notFound();
+    await replaceGroupMembers(trx, actor, groupId, unique);
     await recordAudit(trx, deps.clock, audit(actor, groupId, 'user_group.members', { userIds: unique }));
     return unique.sort((a, b) => Number(a) - Number(b));
   });

@@ -33,3 +33,82 @@ export async function lockGroup(trx: Db, organizationId: string, groupId: string
 export const isDuplicateName = (err: unknown) =>
   (err as { code?: string; constraint?: string }).code === '23505' &&
   (err as { constraint?: string }).constraint === 'user_groups_name_key';
+
+/** The organisation groups belong to, and its tenant (null: the operator's organisation). */
+type GroupScope = { organizationId: string; tenantId: string | null };
+
+/** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
+const tenantIs = (tenantId: string | null) => (tenantId === null ? 'is' : '=');
+
+/** A new group of the organisation. */
+export async function insertGroup(trx: Db, scope: GroupScope, name: string) {
+  return trx
+    .insertInto('user_groups')
+    .values({ organization_id: scope.organizationId, tenant_id: scope.tenantId, name })
+    .returning(['id', 'name'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Renames a group of the organisation (found and locked before; the scope is in the statement too). */
+export async function renameGroupRow(trx: Db, scope: GroupScope, groupId: string, name: string) {
+  await trx
+    .updateTable('user_groups')
+    .set({ name })
+    .where('id', '=', groupId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .execute();
+}
+
+/** Deletes a group of the organisation (its member rows go by cascade). */
+export async function deleteGroupRow(trx: Db, scope: GroupScope, groupId: string) {
+  await trx
+    .deleteFrom('user_groups')
+    .where('id', '=', groupId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .execute();
+}
+
+/** Which of `userIds` have joined the organisation (an open invitation has not). */
+export async function joinedMemberIds(trx: Db, scope: GroupScope, userIds: string[]) {
+  const rows = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .where('user_id', 'in', userIds)
+    .where('status', '<>', 'invited')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * Makes `userIds` the people of a group of the organisation (found and locked before). The rows of
+ * people still invited here stay: their groups were given with the invitation.
+ */
+export async function replaceGroupMembers(trx: Db, scope: GroupScope, groupId: string, userIds: string[]) {
+  await trx
+    .deleteFrom('user_group_members')
+    .where('group_id', '=', groupId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .select('m.id')
+            .whereRef('m.user_id', '=', 'user_group_members.user_id')
+            .where('m.organization_id', '=', scope.organizationId)
+            .where('m.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+            .where('m.status', '=', 'invited'),
+        ),
+      ),
+    )
+    .execute();
+  if (userIds.length > 0) {
+    await trx
+      .insertInto('user_group_members')
+      .values(userIds.map((userId) => ({ group_id: groupId, user_id: userId })))
+      .execute();
+  }
+}
