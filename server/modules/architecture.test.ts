@@ -15,7 +15,6 @@ const sqlOutsideRepositories = [
   'tenants/create-tenant.ts',
   'terms/accept-terms.ts',
   'terms/publish-terms.ts',
-  'users/account-rules.ts',
 ];
 
 const sourceFiles = (dir: string): string[] =>

@@ -1,9 +1,9 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { assertRecentReauth } from '../mfa/reauth.js';
+import { isAccountManagedBy } from './repository.js';
 
 /**
  * Accounts are global, memberships belong to an organisation. Every account has one home
@@ -16,15 +16,9 @@ import { assertRecentReauth } from '../mfa/reauth.js';
  * others, and the strictest policy among the person's organisations still applies at sign-in.
  * An account whose home organisation was deleted is managed by the person alone.
  */
-const accountManagedBy = (organizationId: string, userId: Expression<string>) =>
-  sql<SqlBool>`EXISTS (SELECT 1 FROM users h WHERE h.id = ${userId} AND h.home_organization_id = ${organizationId})`;
-
 /** 409 `shared_account` unless the organisation manages the person's account (see above). */
 export async function assertAccountManagedHere(trx: Db, organizationId: string, userId: string) {
-  const row = await trx
-    .selectNoFrom((eb) => accountManagedBy(organizationId, eb.val(userId)).as('managed'))
-    .executeTakeFirstOrThrow();
-  if (!row.managed) throw new AppError(409, 'shared_account');
+  if (!(await isAccountManagedBy(trx, organizationId, userId))) throw new AppError(409, 'shared_account');
 }
 
 /** An admin's own account is changed on the account page, never in user administration. */

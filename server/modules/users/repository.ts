@@ -333,3 +333,15 @@ export async function endMembershipSessions(trx: Db, userId: string, membershipI
 export async function updateAccount(trx: Db, userId: string, changes: Updateable<Database['users']>) {
   await trx.updateTable('users').set(changes).where('id', '=', userId).execute();
 }
+
+/** Whether the organisation is the home of the person's account (it manages the account; account-rules.ts). */
+export async function isAccountManagedBy(db: Db, organizationId: string, userId: string) {
+  const row = await db
+    .selectNoFrom(
+      sql<boolean>`EXISTS (SELECT 1 FROM users h WHERE h.id = ${userId} AND h.home_organization_id = ${organizationId})`.as(
+        'managed',
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return row.managed;
+}
