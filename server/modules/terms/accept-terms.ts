@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { findCurrentTerms } from './repository.js';
+import { findCurrentTerms, findTermsVersionId, insertAcceptance } from './repository.js';
 
 /**
  * Records that the user accepted a version of the terms (ID-12), with time and address. Only the
@@ -15,17 +15,13 @@ export async function acceptTerms(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const current = await findCurrentTerms(trx);
-    const asked = await trx
-      .selectFrom('terms_versions')
-      .select('id')
-      .where('id', '=', input.termsId)
-      .executeTakeFirst();
-    if (!asked || !current) throw notFound();
-    if (asked.id !== current.id) throw new AppError(409, 'terms_outdated');
-    await trx
-      .insertInto('terms_acceptances')
-      .values({ user_id: input.userId, terms_version_id: current.id, accepted_at: clock.now(), ip: input.ip })
-      .onConflict((oc) => oc.columns(['user_id', 'terms_version_id']).doNothing())
-      .execute();
+    const askedId = await findTermsVersionId(trx, input.termsId);
+    if (!askedId || !current) throw notFound();
+    if (askedId !== current.id) throw new AppError(409, 'terms_outdated');
+    await insertAcceptance(
+      trx,
+      { userId: input.userId, termsVersionId: current.id, at: clock.now(), ip: input.ip },
+      { ignoreRepeat: true },
+    );
   });
 }

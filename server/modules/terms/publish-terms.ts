@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { PublishTermsBody } from '../../../common/passwords.js';
 import type { Db } from '../../db/pool.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
+import { insertAcceptance, insertTermsVersion, lockTermsVersions } from './repository.js';
 
 type PublishInput = PublishTermsBody & { publishedBy: string | null; ip: string | null };
 
@@ -16,31 +16,24 @@ export async function publishTerms(
   clock: Clock,
   input: PublishInput,
 ): Promise<{ id: string; version: number; publishedAt: Date }> {
-  await sql`LOCK TABLE terms_versions IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
-  const { max } = await trx
-    .selectFrom('terms_versions')
-    .select((eb) => eb.fn.max('version').as('max'))
-    .executeTakeFirstOrThrow();
+  const max = await lockTermsVersions(trx);
   const now = clock.now();
-  const row = await trx
-    .insertInto('terms_versions')
-    .values({
-      version: (max ?? 0) + 1,
-      title_ja: input.titleJa,
-      title_en: input.titleEn,
-      body_ja: input.bodyJa,
-      body_en: input.bodyEn,
-      published_at: now,
-      published_by: input.publishedBy,
-    })
-    .returning(['id', 'version', 'published_at'])
-    .executeTakeFirstOrThrow();
+  const row = await insertTermsVersion(trx, {
+    version: (max ?? 0) + 1,
+    title_ja: input.titleJa,
+    title_en: input.titleEn,
+    body_ja: input.bodyJa,
+    body_en: input.bodyEn,
+    published_at: now,
+    published_by: input.publishedBy,
+  });
   // The publisher has just read what they published; everyone else is asked at their next request.
   if (input.publishedBy) {
-    await trx
-      .insertInto('terms_acceptances')
-      .values({ user_id: input.publishedBy, terms_version_id: row.id, accepted_at: now, ip: input.ip })
-      .execute();
+    await insertAcceptance(
+      trx,
+      { userId: input.publishedBy, termsVersionId: row.id, at: now, ip: input.ip },
+      { ignoreRepeat: false },
+    );
   }
   await recordAudit(trx, clock, {
     actorUserId: input.publishedBy,

@@ -1,4 +1,6 @@
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
+import type { Database } from '../../db/types.js';
 
 /** The newest published terms, which every user must have accepted (null before the first publication). */
 export async function findCurrentTerms(db: Db) {
@@ -35,4 +37,50 @@ export async function listTermsVersions(db: Db) {
     ])
     .orderBy('version', 'desc')
     .execute();
+}
+
+/** The id of the version of the terms asked for, as stored (undefined when there is none). */
+export async function findTermsVersionId(db: Db, termsId: string) {
+  const row = await db.selectFrom('terms_versions').select('id').where('id', '=', termsId).executeTakeFirst();
+  return row?.id;
+}
+
+/** Records that the user accepted a version, with time and address (a second acceptance changes nothing). */
+export async function insertAcceptance(
+  trx: Db,
+  acceptance: { userId: string; termsVersionId: string; at: Date; ip: string | null },
+  options: { ignoreRepeat: boolean },
+) {
+  const insert = trx.insertInto('terms_acceptances').values({
+    user_id: acceptance.userId,
+    terms_version_id: acceptance.termsVersionId,
+    accepted_at: acceptance.at,
+    ip: acceptance.ip,
+  });
+  await (options.ignoreRepeat
+    ? insert.onConflict((oc) => oc.columns(['user_id', 'terms_version_id']).doNothing())
+    : insert
+  ).execute();
+}
+
+/**
+ * Locks the versions against another publication until the commit (two publications take turns
+ * instead of both choosing the same number); answers the newest version number (null before the first).
+ */
+export async function lockTermsVersions(trx: Db) {
+  await sql`LOCK TABLE terms_versions IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+  const { max } = await trx
+    .selectFrom('terms_versions')
+    .select((eb) => eb.fn.max('version').as('max'))
+    .executeTakeFirstOrThrow();
+  return max;
+}
+
+/** Stores a new version of the terms. */
+export async function insertTermsVersion(trx: Db, version: Insertable<Database['terms_versions']>) {
+  return trx
+    .insertInto('terms_versions')
+    .values(version)
+    .returning(['id', 'version', 'published_at'])
+    .executeTakeFirstOrThrow();
 }
