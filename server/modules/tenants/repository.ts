@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { formatTenantCode } from '../../../common/codes.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
 
@@ -77,4 +78,22 @@ export async function listMembers(db: Db, organizationId: string) {
     .where('memberships.status', '!=', 'invited')
     .orderBy('users.email')
     .execute();
+}
+
+/** A new partner tenant with the next `T` code; a tenant is its own tenant_id. */
+export async function insertTenant(trx: Db, name: string, now: Date) {
+  const { n } = await sql<{ n: string }>`SELECT nextval('tenant_code_seq') AS n`
+    .execute(trx)
+    .then((r) => r.rows[0]!);
+  const created = await trx
+    .insertInto('organizations')
+    .values({ kind: 'partner', code: formatTenantCode(BigInt(n)), name, created_at: now })
+    .returning(['id', 'code', 'name', 'created_at as createdAt'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('organizations')
+    .set({ tenant_id: created.id })
+    .where('id', '=', created.id)
+    .execute();
+  return created;
 }
