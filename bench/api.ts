@@ -41,6 +41,9 @@ const targets = [
   { name: 'c/b', of: 'c', over: 'b', min: 0.5 },
   { name: 'd/e', of: 'd', over: 'e', min: 0.7 },
   { name: 'f/g', of: 'f', over: 'g', min: 0.8 },
+  // Without row-level security, for comparison (no target).
+  { name: 'c0/b', of: 'c0', over: 'b', min: 0 },
+  { name: 'd0/e', of: 'd0', over: 'e', min: 0 },
 ] as const;
 
 type Load = {
@@ -191,6 +194,15 @@ async function main() {
   const portal = await startBenchApp(url, db, { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' });
   const port = await listen(portal.app);
   const cookie = await signIn(port);
+  // The same portal on the owner's connection: no row-level security, no scope set (for comparison).
+  const unscoped = await startBenchApp(
+    url,
+    db,
+    { LOGIN_RATE_LIMIT_PER_MINUTE: '10000' },
+    { rowLevelSecurity: false },
+  );
+  const unscopedPort = await listen(unscoped.app);
+  const unscopedCookie = await signIn(unscopedPort);
 
   const cases: [key: string, label: string, run: () => Promise<Result>][] = [
     [
@@ -217,6 +229,30 @@ async function main() {
           method: 'GET',
           path: '/api/partner/customers',
           headers: { cookie },
+          expect: 200,
+        }),
+    ],
+    [
+      'c0',
+      'GET /api/session, without row-level security',
+      () =>
+        measureHttp({
+          port: unscopedPort,
+          method: 'GET',
+          path: '/api/session',
+          headers: { cookie: unscopedCookie },
+          expect: 200,
+        }),
+    ],
+    [
+      'd0',
+      'customer list, without row-level security',
+      () =>
+        measureHttp({
+          port: unscopedPort,
+          method: 'GET',
+          path: '/api/partner/customers',
+          headers: { cookie: unscopedCookie },
           expect: 200,
         }),
     ],
@@ -266,6 +302,7 @@ async function main() {
   }
 
   await portal.close();
+  await unscoped.close();
   await bare.close();
   await ceilingPool.end();
   await db.destroy();

@@ -13,6 +13,13 @@ import { loadConfig } from '../server/config.js';
 import { startEmbeddedPostgres } from '../server/db/embedded.js';
 import { migrateToLatest } from '../server/db/migrator.js';
 import { createDb, type Db } from '../server/db/pool.js';
+import {
+  EMBEDDED_RUNTIME_PASSWORD,
+  ensureRuntimeRole,
+  grantRuntimeRole,
+  RUNTIME_ROLE,
+  urlAs,
+} from '../server/db/runtime-role.js';
 import type { AppDeps } from '../server/deps.js';
 import { systemClock } from '../server/platform/clock.js';
 import { startJobs } from '../server/platform/jobs.js';
@@ -151,20 +158,34 @@ export async function seedTenants(
   });
 }
 
-/** The real application on the bench database (pg-boss queues too), with `env` over the defaults. */
+/**
+ * The real application on the bench database (pg-boss queues too), with `env` over the defaults.
+ * As in production it runs as the runtime role under row-level security; `rowLevelSecurity:
+ * false` runs it on the owner's connection `db` instead (superuser: no policy applies, no scope is
+ * set), for the figures without it.
+ */
 export async function startBenchApp(
   url: string,
   db: Db,
   env: Record<string, string> = {},
+  { rowLevelSecurity = true } = {},
 ): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const runtimeUrl = urlAs(url, RUNTIME_ROLE, EMBEDDED_RUNTIME_PASSWORD);
   const config = loadConfig({
-    DATABASE_URL: url,
+    DATABASE_URL: rowLevelSecurity ? runtimeUrl : url,
+    DATABASE_OWNER_URL: url,
     PUBLIC_URL: 'http://bench.test',
     LOG_LEVEL: 'silent',
     ...env,
   });
   const jobs = await startJobs(url, queuesFor(config), log);
-  const deps: AppDeps = { config, db, clock: systemClock, jobs, log };
+  let runtime: Db | undefined;
+  if (rowLevelSecurity) {
+    await ensureRuntimeRole(url, EMBEDDED_RUNTIME_PASSWORD);
+    await grantRuntimeRole(db, RUNTIME_ROLE);
+    runtime = createDb(runtimeUrl, log, 20, { rowScoped: true }).db;
+  }
+  const deps: AppDeps = { config, db: runtime ?? db, clock: systemClock, jobs, log };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();
   return {
@@ -172,6 +193,7 @@ export async function startBenchApp(
     close: async () => {
       await app.close();
       await jobs.stop();
+      await runtime?.destroy();
     },
   };
 }

@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  type Compilable,
-  CompiledQuery,
-  type DatabaseConnection,
-  Kysely,
-  PostgresDialect,
-  PostgresDriver,
-  type QueryResult,
-  type TransactionSettings,
-} from 'kysely';
+import { type Compilable, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { currentRowScope, rowScopeSettingsSql, touchesTenantRows } from './row-scope.js';
+import { preparedNames, RowScopedDriver } from './scoped-driver.js';
 import type { Database } from './types.js';
 
 // bigint identities arrive as strings: keep them strings (JSON-safe) rather than lossy numbers.
@@ -19,8 +10,41 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
 export type Db = Kysely<Database>;
 
-/** SQL text → name of the statements run as named prepared statements (see `executePrepared`). */
-const preparedNames = new Map<string, string>();
+export { type CommittedWrite, onCommittedWrites } from './scoped-driver.js';
+
+/** The connection string of each pool, for a dedicated LISTEN connection to the same database. */
+const connectionStrings = new WeakMap<Db, string>();
+
+/**
+ * A dedicated connection to `db`'s database that LISTENs on `channel`; `onLost` when it drops
+ * (the caller then trusts nothing it kept and may listen again). Null for a pool made elsewhere.
+ */
+export async function listenTo(
+  db: Db,
+  channel: string,
+  onNotify: () => void,
+  onLost: (err: Error) => void,
+): Promise<{ close: () => Promise<void> } | null> {
+  const connectionString = connectionStrings.get(db);
+  if (!connectionString) return null;
+  const client = new pg.Client({ connectionString });
+  let closing = false;
+  client.on('notification', onNotify);
+  client.on('error', (err) => {
+    if (!closing) onLost(err);
+  });
+  client.on('end', () => {
+    if (!closing) onLost(new Error('LISTEN connection ended'));
+  });
+  await client.connect();
+  await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+  return {
+    close: async () => {
+      closing = true;
+      await client.end().catch(() => {});
+    },
+  };
+}
 
 /**
  * One pg pool wrapped in Kysely; idle-client errors are logged instead of crashing the process.
@@ -44,97 +68,15 @@ export function createDb(
       return name ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
     }) as typeof client.query;
   });
-  const dialect = options.rowScoped
-    ? new (class extends PostgresDialect {
-        override createDriver() {
-          return new RowScopedDriver({ pool });
-        }
-      })({ pool })
-    : new PostgresDialect({ pool });
-  return { db: new Kysely<Database>({ dialect }), pool };
-}
-
-/** A pooled connection that knows whether it is inside a transaction. */
-class ScopedConnection implements DatabaseConnection {
-  inTransaction = false;
-  constructor(readonly inner: DatabaseConnection) {}
-
-  /**
-   * Outside a transaction, a statement on tenant-owned tables under a scope runs in a transaction
-   * of its own that sets the scope first; any other statement runs as it is.
-   */
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const scope = this.inTransaction ? null : currentRowScope();
-    if (!scope || !touchesTenantRows(query.sql)) return this.inner.executeQuery<R>(query);
-    await this.inner.executeQuery(CompiledQuery.raw(`BEGIN; ${rowScopeSettingsSql(scope)}`));
-    try {
-      const result = await this.inner.executeQuery<R>(query);
-      await this.inner.executeQuery(CompiledQuery.raw('COMMIT'));
-      return result;
-    } catch (err) {
-      await this.inner.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => {});
-      throw err;
+  const rowScoped = options.rowScoped ?? false;
+  const dialect = new (class extends PostgresDialect {
+    override createDriver() {
+      return new RowScopedDriver({ pool, rowScoped });
     }
-  }
-
-  streamQuery<R>(query: CompiledQuery, chunkSize?: number): AsyncIterableIterator<QueryResult<R>> {
-    return this.inner.streamQuery<R>(query, chunkSize);
-  }
-}
-
-/**
- * Kysely's PostgreSQL driver, plus the row scope: every transaction starts with
- * `BEGIN; SELECT set_config('mg.…', …, true), …` in one message, carrying the scope of the code
- * that opened it (`row-scope.ts`), so the policies of migration 0011 see exactly that scope and
- * it ends with the transaction. Without a scope nothing is set and no tenant row is visible.
- */
-class RowScopedDriver extends PostgresDriver {
-  readonly #wrapped = new WeakMap<DatabaseConnection, ScopedConnection>();
-  readonly #inner = new WeakMap<ScopedConnection, DatabaseConnection>();
-
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    const inner = await super.acquireConnection();
-    let connection = this.#wrapped.get(inner);
-    if (!connection) {
-      connection = new ScopedConnection(inner);
-      this.#wrapped.set(inner, connection);
-      this.#inner.set(connection, inner);
-    }
-    return connection;
-  }
-
-  override async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    const scoped = connection as ScopedConnection;
-    scoped.inTransaction = false;
-    await super.releaseConnection((this.#inner.get(scoped) ?? connection) as never);
-  }
-
-  override async beginTransaction(
-    connection: DatabaseConnection,
-    settings: TransactionSettings,
-  ): Promise<void> {
-    const scoped = connection as ScopedConnection;
-    const scope = currentRowScope();
-    let begin = 'BEGIN';
-    if (settings.isolationLevel) begin += ` ISOLATION LEVEL ${settings.isolationLevel}`;
-    if (settings.accessMode) begin += ` ${settings.accessMode}`;
-    await scoped.inner.executeQuery(
-      CompiledQuery.raw(scope ? `${begin}; ${rowScopeSettingsSql(scope)}` : begin),
-    );
-    scoped.inTransaction = true;
-  }
-
-  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    const scoped = connection as ScopedConnection;
-    scoped.inTransaction = false;
-    await scoped.inner.executeQuery(CompiledQuery.raw('COMMIT'));
-  }
-
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    const scoped = connection as ScopedConnection;
-    scoped.inTransaction = false;
-    await scoped.inner.executeQuery(CompiledQuery.raw('ROLLBACK'));
-  }
+  })({ pool });
+  const db = new Kysely<Database>({ dialect });
+  connectionStrings.set(db, connectionString);
+  return { db, pool };
 }
 
 /**

@@ -9,7 +9,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * - `tenants`: a signed-in request: the tenants it works in (one; a partner user's cross-tenant
  *   search: all of their active tenants), the customer organisation of a customer-portal
  *   request, the operator's platform rows (`tenant_id IS NULL`) for operator staff, and the
- *   user, whose own memberships are always visible (organisation choice, strictest policies).
+ *   user, whose own memberships and their organisations are always visible (organisation
+ *   choice, strictest policies).
  * - `all`: every row. Only through `widenRowScope(reason, …)` or a route's `widenRowScope`
  *   config — a deliberate, named decision (sign-in before the caller is known, one-time links,
  *   the operator console, background jobs), never a default.
@@ -24,6 +25,8 @@ export type RowScope =
       /** Rows that belong to no tenant (the operator's organisation, its members, platform mail). */
       platformRows: boolean;
       userId: string | null;
+      /** The organisations of the user's memberships: visible whatever the tenant. */
+      userOrganizationIds?: readonly string[];
     }
   | { kind: 'all'; reason: string };
 
@@ -45,6 +48,16 @@ export function runInRowScope<T>(holder: RowScopeHolder, fn: () => T): T {
 /** Runs `fn` with a fixed scope (a partner's cross-tenant search: the user's tenants). */
 export function withRowScope<T>(scope: RowScope, fn: () => Promise<T>): Promise<T> {
   return storage.run({ scope }, fn);
+}
+
+/**
+ * Runs `fn` in the current signed-in scope, reaching exactly `tenantIds` (a partner user's
+ * cross-tenant search and template copy: tenants the caller has checked are the user's own).
+ */
+export function withTenants<T>(tenantIds: readonly string[], fn: () => Promise<T>): Promise<T> {
+  const scope = currentRowScope();
+  if (scope?.kind !== 'tenants') throw new Error('withTenants: no signed-in row scope to extend');
+  return withRowScope({ ...scope, tenantIds, customerOrganizationId: null, platformRows: false }, fn);
 }
 
 /**
@@ -101,23 +114,28 @@ const id = (value: string): string => {
   return value;
 };
 
+/** The settings the policies read (migration 0011), in the order of `rowScopeValues`. */
+export const rowScopeSettings = ['all', 'tenants', 'customer', 'platform', 'user', 'orgs'] as const;
+
+/** The values of a scope's settings, in the order of `rowScopeSettings`. */
+export function rowScopeValues(scope: RowScope): string[] {
+  if (scope.kind === 'all') return ['on', '', '', 'on', '', ''];
+  return [
+    '',
+    scope.tenantIds.map(id).join(','),
+    scope.customerOrganizationId ? id(scope.customerOrganizationId) : '',
+    scope.platformRows ? 'on' : '',
+    scope.userId ? id(scope.userId) : '',
+    (scope.userOrganizationIds ?? []).map(id).join(','),
+  ];
+}
+
 /**
- * The statement that sets a scope for the current transaction (`set_config(…, true)`). Sent in
- * one simple-protocol message with BEGIN, so the scope costs no extra round trip; the values are
+ * The statement that sets a scope for the current transaction (`set_config(…, true)`), sent in
+ * one simple-protocol message with BEGIN so that it costs no extra round trip. The values are
  * ids checked above and fixed words, so they are safe as literals.
  */
 export function rowScopeSettingsSql(scope: RowScope): string {
-  const values =
-    scope.kind === 'all'
-      ? { all: 'on', tenants: '', customer: '', platform: 'on', user: '' }
-      : {
-          all: '',
-          tenants: scope.tenantIds.map(id).join(','),
-          customer: scope.customerOrganizationId ? id(scope.customerOrganizationId) : '',
-          platform: scope.platformRows ? 'on' : '',
-          user: scope.userId ? id(scope.userId) : '',
-        };
-  return `SELECT ${Object.entries(values)
-    .map(([key, value]) => `set_config('mg.${key}', '${value}', true)`)
-    .join(', ')}`;
+  const values = rowScopeValues(scope);
+  return `SELECT ${rowScopeSettings.map((name, i) => `set_config('mg.${name}', '${values[i]}', true)`).join(', ')}`;
 }

@@ -10,8 +10,8 @@ import { type Kysely, sql } from 'kysely';
  *   of a customer-portal request (its rows only, where the table names one);
  * - `mg.platform = 'on'`: rows of no tenant (the operator's organisation, its members, platform
  *   mail and audit) — operator staff;
- * - `mg.user`: a user always sees their own memberships and those organisations (organisation
- *   choice, strictest policy).
+ * - `mg.user`, `mg.orgs`: a user always sees their own memberships and those organisations
+ *   (organisation choice, strictest policy); the organisations are read with the session.
  *
  * Unset (no scope), nothing matches. Each value is read once per statement: the policies wrap
  * the readers in scalar subqueries (init plans), not once per row.
@@ -31,14 +31,18 @@ export type TenantRowRule = {
   ownRows?: string;
 };
 
+const USER = `(SELECT nullif(current_setting('mg.user', true), '')::bigint)`;
+/** The organisations of the user's own memberships (read with the session). */
+const USER_ORGANIZATIONS = `(SELECT string_to_array(nullif(current_setting('mg.orgs', true), ''), ',')::bigint[])`;
+
 const policies: ({ table: string } & TenantRowRule)[] = [
   {
     table: 'organizations',
     customerColumn: 'id',
     customerAlso: `kind = 'partner'`,
-    ownRows: 'id IN (SELECT organization_id FROM memberships WHERE user_id = (SELECT mg_rows_user()))',
+    ownRows: `id = ANY (${USER_ORGANIZATIONS}::bigint[])`,
   },
-  { table: 'memberships', customerColumn: 'organization_id', ownRows: 'user_id = (SELECT mg_rows_user())' },
+  { table: 'memberships', customerColumn: 'organization_id', ownRows: `user_id = ${USER}` },
   { table: 'invitations', customerColumn: 'organization_id' },
   { table: 'audit_events', customerColumn: 'organization_id', platformRowsWritten: true },
   { table: 'outbox', platformRowsWritten: true },
@@ -54,16 +58,29 @@ const policies: ({ table: string } & TenantRowRule)[] = [
   { table: 'user_groups', customerColumn: 'organization_id' },
 ];
 
+/**
+ * The scope's values as the policies read them: each a scalar subquery, so an init plan computes
+ * it once per statement. Written out rather than behind SQL functions, which the planner would
+ * inline (parse and analyse) again for every statement. Unset, each is NULL: no row matches.
+ */
+const scope = {
+  all: `(SELECT current_setting('mg.all', true) = 'on')`,
+  platform: `(SELECT current_setting('mg.platform', true) = 'on')`,
+  tenants: `(SELECT string_to_array(nullif(current_setting('mg.tenants', true), ''), ',')::bigint[])`,
+  customer: `(SELECT nullif(current_setting('mg.customer', true), '')::bigint)`,
+  user: `(SELECT nullif(current_setting('mg.user', true), '')::bigint)`,
+};
+
 /** The policy condition of one table (the next tenant-owned tables' migrations use it too). */
 export function tenantRowCondition(rule: TenantRowRule = {}): string {
   const customer = rule.customerColumn
-    ? ` AND ((SELECT mg_rows_customer()) IS NULL OR ${rule.customerColumn} = (SELECT mg_rows_customer())${
+    ? ` AND (${scope.customer} IS NULL OR ${rule.customerColumn} = ${scope.customer}${
         rule.customerAlso ? ` OR ${rule.customerAlso}` : ''
       })`
     : '';
-  return `(SELECT mg_rows_all())
-    OR (tenant_id IS NULL AND (SELECT mg_rows_platform()))
-    OR (tenant_id = ANY ((SELECT mg_rows_tenants())::bigint[])${customer})${rule.ownRows ? ` OR ${rule.ownRows}` : ''}`;
+  return `${scope.all}
+    OR (tenant_id IS NULL AND ${scope.platform})
+    OR (tenant_id = ANY (${scope.tenants}::bigint[])${customer})${rule.ownRows ? ` OR ${rule.ownRows}` : ''}`;
 }
 
 /** ENABLE + FORCE (the owner too) and the one policy of a tenant-owned table. */
@@ -79,24 +96,11 @@ export async function protectTenantTable(
   await sql`CREATE POLICY tenant_rows ON ${t} USING (${sql.raw(tenantRowCondition(rule))})`.execute(db);
   if (rule.platformRowsWritten)
     await sql`CREATE POLICY platform_rows_written ON ${t} FOR INSERT
-      WITH CHECK (tenant_id IS NULL AND (SELECT mg_rows_user()) IS NOT NULL)`.execute(db);
+      WITH CHECK (tenant_id IS NULL AND ${sql.raw(USER)} IS NOT NULL)`.execute(db);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {
-  const setting = (name: string) => `current_setting('mg.${name}', true)`;
-  await sql`CREATE FUNCTION mg_rows_all() RETURNS boolean LANGUAGE sql STABLE
-    AS ${sql.lit(`SELECT coalesce(${setting('all')}, '') = 'on'`)}`.execute(db);
-  await sql`CREATE FUNCTION mg_rows_platform() RETURNS boolean LANGUAGE sql STABLE
-    AS ${sql.lit(`SELECT coalesce(${setting('platform')}, '') = 'on'`)}`.execute(db);
-  await sql`CREATE FUNCTION mg_rows_tenants() RETURNS bigint[] LANGUAGE sql STABLE
-    AS ${sql.lit(`SELECT coalesce(string_to_array(nullif(${setting('tenants')}, ''), ',')::bigint[], '{}')`)}`.execute(
-    db,
-  );
-  await sql`CREATE FUNCTION mg_rows_customer() RETURNS bigint LANGUAGE sql STABLE
-    AS ${sql.lit(`SELECT nullif(${setting('customer')}, '')::bigint`)}`.execute(db);
-  await sql`CREATE FUNCTION mg_rows_user() RETURNS bigint LANGUAGE sql STABLE
-    AS ${sql.lit(`SELECT nullif(${setting('user')}, '')::bigint`)}`.execute(db);
   for (const { table, ...rule } of policies) await protectTenantTable(db, table, rule);
   // The outbox writer takes its id first and inserts without RETURNING (platformRowsWritten).
   await sql`ALTER TABLE outbox ALTER COLUMN id SET GENERATED BY DEFAULT`.execute(db);
@@ -111,6 +115,4 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`ALTER TABLE ${t} NO FORCE ROW LEVEL SECURITY`.execute(db);
     await sql`ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY`.execute(db);
   }
-  for (const f of ['all', 'platform', 'tenants', 'customer', 'user'])
-    await sql`DROP FUNCTION ${sql.raw(`mg_rows_${f}`)}()`.execute(db);
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_account_ownership.js';
 import * as m0008 from './0008_certificate_sessions.js';
 import * as m0010 from './0010_login_rate_limits.js';
 import * as m0011 from './0011_row_level_security.js';
+import * as m0012 from './0012_session_change_signal.js';
 
 /** Every migration, in order; listed statically so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_certificate_sessions': m0008,
   '0010_login_rate_limits': m0010,
   '0011_row_level_security': m0011,
+  '0012_session_change_signal': m0012,
 };

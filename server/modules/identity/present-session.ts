@@ -23,11 +23,20 @@ export async function presentSession(
     user: SignedInUser | null;
     session: { membershipId: string | null } | null;
     pending: PendingAction[];
+    /** Kept with the signed-in session (auth plugin): the memberships are read once per session. */
+    sessionMemo?: Record<string, unknown>;
   },
   membershipId = req.session?.membershipId ?? null,
 ): Promise<SessionView> {
   if (!req.user) return { user: null };
-  return presentSignedIn(db, { user: req.user, membershipId, pending: req.pending });
+  const memo = req.sessionMemo ?? {};
+  const userId = req.user.id;
+  memo.memberships ??= listMemberships(db, userId).catch((err) => {
+    delete memo.memberships;
+    throw err;
+  });
+  const memberships = await (memo.memberships as Promise<UserMembership[]>);
+  return presentSignedIn(db, { user: req.user, membershipId, pending: req.pending, memberships });
 }
 
 /**

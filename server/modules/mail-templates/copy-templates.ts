@@ -1,5 +1,5 @@
 import type { MailTemplateCopyBody } from '../../../common/mail-templates.js';
-import { withRowScope } from '../../db/row-scope.js';
+import { withTenants } from '../../db/row-scope.js';
 import type { AppDeps } from '../../deps.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { PartnerActor } from '../../platform/auth/actor.js';
@@ -22,14 +22,7 @@ export async function copyTemplates(
   const tenantIds = [...new Set(input.tenantIds)];
   // The one write that reaches several tenants: its statements run in a row scope of exactly the
   // source and the chosen targets (any target not allowed is refused below, inside it).
-  const scope = {
-    kind: 'tenants',
-    tenantIds: [source, ...tenantIds],
-    customerOrganizationId: null,
-    platformRows: false,
-    userId: actor.userId,
-  } as const;
-  return withRowScope(scope, () =>
+  return withTenants([source, ...tenantIds], () =>
     deps.db.transaction().execute(async (trx) => {
       const allowed = new Set((await copyTargets(trx, actor.userId, source)).map((t) => t.tenantId));
       if (tenantIds.some((id) => !allowed.has(id))) throw notFound();

@@ -1,5 +1,5 @@
 import type { CrossTenantResult, CrossTenantSearchQuery } from '../../../common/tenant-settings.js';
-import { withRowScope } from '../../db/row-scope.js';
+import { withTenants } from '../../db/row-scope.js';
 import type { AppDeps } from '../../deps.js';
 import { activePartnerTenantsOf, searchCustomersOfTenants } from './repository.js';
 
@@ -15,12 +15,5 @@ export async function searchCustomersAcrossTenants(
 ): Promise<CrossTenantResult> {
   const tenantIds = await activePartnerTenantsOf(deps.db, userId);
   if (tenantIds.length === 0) return { total: 0, items: [] };
-  const scope = {
-    kind: 'tenants',
-    tenantIds,
-    customerOrganizationId: null,
-    platformRows: false,
-    userId,
-  } as const;
-  return withRowScope(scope, () => searchCustomersOfTenants(deps.db, tenantIds, query));
+  return withTenants(tenantIds, () => searchCustomersOfTenants(deps.db, tenantIds, query));
 }

@@ -11,8 +11,10 @@ import {
 } from '../../db/row-scope.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../errors.js';
+import { hashToken } from '../tokens.js';
 import type { PendingAction } from './pending-actions.js';
 import type { Access, Scope } from './scope.js';
+import { SessionCache } from './session-cache.js';
 import { type ActiveSession, findSignedIn, touchSession } from './session-store.js';
 
 export type SignedInUser = { id: string; email: string; name: string; locale: Locale; timeZone: string };
@@ -39,6 +41,11 @@ declare module 'fastify' {
     pending: PendingAction[];
     /** The rows this request's statements may see (filled in once the caller is known). */
     rowScope: RowScopeHolder;
+    /**
+     * Values derived from the signed-in state, kept as long as the session is kept (the session
+     * view's memberships); a fresh object when the session was read for this request alone.
+     */
+    sessionMemo: Record<string, unknown>;
   }
 }
 
@@ -62,6 +69,12 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
   app.decorateRequest('locale', 'ja');
   app.decorateRequest('pending', null as unknown as PendingAction[]);
   app.decorateRequest('rowScope', null as unknown as RowScopeHolder);
+  app.decorateRequest('sessionMemo', null as unknown as Record<string, unknown>);
+
+  // Signed-in sessions kept in memory (exact: see session-cache.ts), forgotten when the app closes.
+  const sessions = new SessionCache(db, deps.log);
+  await sessions.start();
+  app.addHook('onClose', async () => sessions.stop());
 
   // Every statement of the request runs in its row scope (db/row-scope.ts). The request's async
   // context is entered here and again before validation: the body arrives from the socket's
@@ -91,15 +104,26 @@ async function authPlugin(app: FastifyInstance, deps: AppDeps) {
     req.pending = [];
     const token = req.cookies[cookieName];
     if (!token) return;
-    const found = await widenRowScope('session lookup', () => findSignedIn(db, clock, config.session, token));
-    if (!found) return;
-    req.session = found.session;
+    const tokenHash = hashToken(token);
+    let kept = sessions.get(tokenHash, clock.now(), config.session.idleMinutes);
+    if (!kept) {
+      const generation = sessions.generation;
+      const found = await widenRowScope('session lookup', () =>
+        findSignedIn(db, clock, config.session, token),
+      );
+      if (!found) return;
+      kept = sessions.keep(tokenHash, found, generation);
+    }
+    const { found } = kept;
+    req.session = { ...found.session };
     req.user = found.user;
     req.locale = found.user.locale;
     req.pending = found.pending;
     req.scope = found.scope;
-    req.rowScope.scope = rowScopeOf(found.user.id, found.scope);
-    await touchSession(db, clock, found.session);
+    req.sessionMemo = kept.memo;
+    req.rowScope.scope = rowScopeOf(found.user.id, found.scope, found.organizationIds);
+    // The kept session learns the recorded activity; if another request recorded it, read it again.
+    if ((await touchSession(db, clock, found.session)) === 'recorded elsewhere') sessions.forget(tokenHash);
   });
 
   // Before validation: a caller who may not use a route learns nothing about its input schema.
@@ -129,15 +153,20 @@ export default fp(authPlugin, { name: 'auth' });
 /**
  * The rows a signed-in caller's statements may see: the tenant of their membership (and only
  * their company's rows in a customer portal), the platform's rows for operator staff, and their
- * own memberships everywhere.
+ * own memberships and those organisations everywhere.
  */
-export function rowScopeOf(userId: string, scope: Scope | null): RowScope {
+export function rowScopeOf(
+  userId: string,
+  scope: Scope | null,
+  userOrganizationIds: readonly string[] = [],
+): RowScope {
   return {
     kind: 'tenants',
     tenantIds: scope?.tenantId ? [scope.tenantId] : [],
     customerOrganizationId: scope?.kind === 'customer' ? scope.organizationId : null,
     platformRows: scope?.kind === 'operator',
     userId,
+    userOrganizationIds,
   };
 }
 

@@ -13,8 +13,11 @@ export type ActiveSession = {
   userId: string;
   membershipId: string | null;
   lastSeenAt: Date;
-  /** The client certificate verified when the session was opened, if any. */
+  /** The absolute end of the session. */
+  expiresAt: Date;
+  /** The client certificate verified when the session was opened, if any, and when it expires. */
   certificateId: string | null;
+  certificateNotAfter: Date | null;
 };
 
 /** Starts a new server-side session (a fresh id at every login) and returns the cookie token. */
@@ -58,6 +61,8 @@ export type SignedIn = {
   user: { id: string; email: string; name: string; locale: Locale; timeZone: string };
   /** The session's membership while it is active (a disabled one gives no scope). */
   scope: Scope | null;
+  /** The organisations of all the user's memberships (their rows are the user's own). */
+  organizationIds: string[];
   pending: PendingAction[];
 };
 
@@ -93,7 +98,9 @@ export async function findSignedIn(
         's.user_id',
         's.membership_id as session_membership_id',
         's.last_seen_at',
+        's.expires_at',
         's.certificate_id',
+        'c.not_after as certificate_not_after',
         'u.email',
         'u.name',
         'u.locale',
@@ -101,6 +108,9 @@ export async function findSignedIn(
         'u.must_change_password',
         'u.mfa_enrolment_required',
         termsPending(sql.ref('u.id')).as('terms_pending'),
+        sql<string[]>`ARRAY(SELECT um.organization_id FROM memberships um WHERE um.user_id = u.id)`.as(
+          'organization_ids',
+        ),
         'm.id as membership_id',
         'm.role',
         'm.organization_id',
@@ -137,10 +147,13 @@ export async function findSignedIn(
       userId: row.user_id,
       membershipId: row.session_membership_id,
       lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
       certificateId: row.certificate_id,
+      certificateNotAfter: row.certificate_not_after,
     },
     user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale, timeZone: row.time_zone },
     scope,
+    organizationIds: row.organization_ids,
     pending: pendingFrom(row),
   };
 }
@@ -149,16 +162,24 @@ export async function findSignedIn(
  * Records activity when the recorded one is a minute old or more (else nothing is written). The
  * condition is repeated in SQL, so parallel requests of one session write it once.
  */
-export async function touchSession(db: Db, clock: Clock, session: ActiveSession): Promise<void> {
+export async function touchSession(
+  db: Db,
+  clock: Clock,
+  session: ActiveSession,
+): Promise<'recent' | 'recorded' | 'recorded elsewhere'> {
   const now = clock.now();
   const due = new Date(now.getTime() - TOUCH_EVERY_MS);
-  if (session.lastSeenAt > due) return;
-  await db
+  if (session.lastSeenAt > due) return 'recent';
+  const { numUpdatedRows } = await db
     .updateTable('sessions')
     .set({ last_seen_at: now })
     .where('id', '=', session.id)
     .where('last_seen_at', '<=', due)
-    .execute();
+    .executeTakeFirst();
+  if (numUpdatedRows === 0n) return 'recorded elsewhere';
+  // A kept copy (the session cache) now knows the recorded activity too.
+  session.lastSeenAt = now;
+  return 'recorded';
 }
 
 export async function setSessionMembership(db: Db, sessionId: string, membershipId: string): Promise<void> {
