@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type Compilable, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import { preparedNames, RowScopedDriver } from './scoped-driver.js';
+import { prepareStatement } from './prepared-statements.js';
+import { RowScopedDriver } from './scoped-driver.js';
 import type { Database } from './types.js';
 
 // bigint identities arrive as strings: keep them strings (JSON-safe) rather than lossy numbers.
@@ -59,15 +59,6 @@ export function createDb(
 ): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString, max });
   pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL client error'));
-  pool.on('connect', (client) => {
-    // Kysely calls query(text, values); a registered text runs under its name, so this connection
-    // parses and plans it once (pg sends Parse only the first time per connection and name).
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    client.query = ((text: unknown, ...rest: unknown[]) => {
-      const name = typeof text === 'string' ? preparedNames.get(text) : undefined;
-      return name ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
-    }) as typeof client.query;
-  });
   const rowScoped = options.rowScoped ?? false;
   const dialect = new (class extends PostgresDialect {
     override createDriver() {
@@ -86,10 +77,6 @@ export function createDb(
  */
 export async function executePrepared<R>(db: Db, query: Compilable<R>): Promise<R[]> {
   const compiled = query.compile();
-  if (!preparedNames.has(compiled.sql))
-    preparedNames.set(
-      compiled.sql,
-      `mg_${createHash('sha256').update(compiled.sql).digest('hex').slice(0, 24)}`,
-    );
+  prepareStatement(compiled.sql);
   return (await db.executeQuery(compiled)).rows;
 }

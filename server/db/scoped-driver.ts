@@ -1,5 +1,6 @@
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult, TransactionSettings } from 'kysely';
 import pg from 'pg';
+import { statementNameFor } from './prepared-statements.js';
 import {
   currentRowScope,
   type RowScope,
@@ -29,9 +30,6 @@ const writePattern = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_]+)"?
 const report = (writes: CommittedWrite[]) => {
   if (writes.length) for (const listener of writeListeners) listener(writes);
 };
-
-/** SQL text → name of the statements run as named prepared statements (see `executePrepared`). */
-export const preparedNames = new Map<string, string>();
 
 /** The named statement that sets a row scope, prepared once per connection. */
 const SCOPE_STATEMENT = 'mg_row_scope';
@@ -133,11 +131,11 @@ class ScopedConnection implements DatabaseConnection {
   private run(query: CompiledQuery): Promise<pg.QueryResult> {
     const text = query.sql;
     const values = [...query.parameters];
+    const name = statementNameFor(text);
     const scope = this.inTransaction || !this.rowScoped ? null : currentRowScope();
-    if (!scope || !touchesTenantRows(text)) return this.client.query(text, values);
+    if (!scope || !touchesTenantRows(text)) return this.client.query({ text, values, name });
     return new Promise((resolve, reject) => {
       const callback = (err: Error | null, result: pg.QueryResult) => (err ? reject(err) : resolve(result));
-      const name = preparedNames.get(text);
       const scoped = new ScopedQuery({ text, values, name, callback }, rowScopeValues(scope));
       this.client.query(scoped as unknown as pg.QueryConfig);
     });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
+import { termsPending } from '../../platform/auth/pending-actions.js';
 
 export type MembershipView = {
   organizationId: string;
@@ -50,6 +51,9 @@ export async function findUserByEmail(db: Db, email: string) {
       'locked_until',
       'mfa_method',
       'mfa_enrolment_required',
+      // The pending actions of a session opened now, read with the user (no statement of their own).
+      'must_change_password',
+      termsPending(sql.ref('users.id')).as('terms_pending'),
     ])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { MfaRequiredView } from '../../../common/mfa.js';
 import type { LoginBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
+import { type PendingAction, pendingFrom } from '../../platform/auth/pending-actions.js';
 import { AppError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { certificateCheck } from '../certificates/login-check.js';
@@ -23,7 +24,7 @@ type SignInInput = LoginBody & {
 };
 
 export type SignInResult =
-  | ({ status: 'signed_in' | 'mfa_enrolment_required' } & OpenedSession)
+  | ({ status: 'signed_in' | 'mfa_enrolment_required'; pending: PendingAction[] } & OpenedSession)
   | { status: 'mfa_required'; attemptToken: string; view: MfaRequiredView };
 
 const invalid = () => new AppError(401, 'invalid_credentials');
@@ -68,12 +69,13 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   if (step.kind === 'mfa')
     return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, opened)) };
   const enrol = step.kind === 'enrol';
+  const pending = pendingFrom({ ...user, mfa_enrolment_required: enrol });
   return db.transaction().execute(async (trx) => {
     // The session need not wait for the disk: a crash may lose a sign-in that nothing durable has
     // followed yet (the browser signs in again); any later committed write flushes it with it.
     await commitWithoutWaitingForDisk(trx);
     if (enrol !== user.mfa_enrolment_required) await setMfaEnrolmentRequired(trx, user.id, enrol);
     const session = await openSession(trx, deps, user, opened);
-    return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session };
+    return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session, pending };
   });
 }
