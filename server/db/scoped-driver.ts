@@ -25,7 +25,8 @@ export function onCommittedWrites(listener: WriteListener): () => void {
   return () => writeListeners.delete(listener);
 }
 
-const writePattern = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z_]+)"?/i;
+/** Every table a statement writes, its data-modifying CTEs included. */
+const writePattern = /\b(?:insert\s+into|update|delete\s+from)\s+"?([a-z_]+)"?/gi;
 
 const report = (writes: CommittedWrite[]) => {
   if (writes.length) for (const listener of writeListeners) listener(writes);
@@ -110,11 +111,13 @@ class ScopedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const { command, rowCount, rows } = await this.run(query);
-    const table = writePattern.exec(query.sql)?.[1];
-    if (table) {
-      const write = { table: table.toLowerCase(), sql: query.sql };
-      if (this.inTransaction) this.writes.push(write);
-      else report([write]);
+    const writes = [...query.sql.matchAll(writePattern)].map((m) => ({
+      table: m[1]!.toLowerCase(),
+      sql: query.sql,
+    }));
+    if (writes.length) {
+      if (this.inTransaction) this.writes.push(...writes);
+      else report(writes);
     }
     return {
       numAffectedRows: ['INSERT', 'UPDATE', 'DELETE', 'MERGE'].includes(command)

@@ -18,19 +18,21 @@ export type AuditEvent = {
  * or organisation of its own, the event is the request's tenant's (and customer's).
  */
 export async function recordAudit(db: Db, clock: Clock, e: AuditEvent): Promise<void> {
+  await db.insertInto('audit_events').values(auditRow(clock, e)).execute();
+}
+
+/** The row of an audit event (for a statement that writes it together with other rows). */
+export function auditRow(clock: Clock, e: AuditEvent) {
   const owner = rowOwnerOfScope();
-  await db
-    .insertInto('audit_events')
-    .values({
-      occurred_at: clock.now(),
-      actor_user_id: e.actorUserId,
-      organization_id: e.organizationId ?? owner.customerOrganizationId,
-      tenant_id: e.tenantId ?? owner.tenantId,
-      action: e.action,
-      target_type: e.targetType ?? null,
-      target_id: e.targetId ?? null,
-      ip: e.ip ?? null,
-      details: JSON.stringify(e.details ?? {}),
-    })
-    .execute();
+  return {
+    occurred_at: clock.now(),
+    actor_user_id: e.actorUserId,
+    organization_id: e.organizationId ?? owner.customerOrganizationId,
+    tenant_id: e.tenantId ?? owner.tenantId,
+    action: e.action,
+    target_type: e.targetType ?? null,
+    target_id: e.targetId ?? null,
+    ip: e.ip ?? null,
+    details: JSON.stringify(e.details ?? {}),
+  };
 }

@@ -11,7 +11,12 @@ export const SESSION_CHANGED_CHANNEL = 'mg_session_changed';
 
 const triggers: { table: string; events: string }[] = [
   { table: 'sessions', events: 'UPDATE OF revoked_at, membership_id, expires_at, certificate_id OR DELETE' },
-  { table: 'users', events: 'UPDATE OR DELETE' },
+  // The user's columns a session lookup reads (not the sign-in's own last_login_at, failure count).
+  {
+    table: 'users',
+    events:
+      'UPDATE OF email, name, locale, time_zone, status, must_change_password, mfa_enrolment_required OR DELETE',
+  },
   { table: 'memberships', events: 'INSERT OR UPDATE OR DELETE' },
   { table: 'organizations', events: 'UPDATE OR DELETE' },
   { table: 'certificates', events: 'UPDATE OR DELETE' },

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
+import type { AuditEventsTable, SessionsTable } from '../../db/types.js';
 import { termsPending } from '../../platform/auth/pending-actions.js';
 
 export type MembershipView = {
@@ -78,17 +79,44 @@ export async function findActiveMembershipId(db: Db, userId: string, organizatio
 }
 
 /** A successful sign-in: its time, and the failure count and lock cleared. */
-export async function recordSignIn(trx: Db, userId: string, now: Date) {
-  await trx
-    .updateTable('users')
-    .set({ last_login_at: now, failed_login_count: 0, locked_until: null })
-    .where('id', '=', userId)
+/**
+ * A successful login's writes in one statement: the new session, the user's failure count reset
+ * (and whether a second factor must be enrolled), the audit event. `relaxedCommit`: the commit
+ * does not wait for the disk (a crash may lose a sign-in that nothing durable has followed yet;
+ * the browser signs in again; any later durable commit flushes it with it) — only where the
+ * statement commits on its own.
+ */
+export async function recordSignIn(
+  db: Db,
+  input: {
+    session: Insertable<SessionsTable>;
+    userId: string;
+    now: Date;
+    mfaEnrolmentRequired?: boolean;
+    audit: Insertable<AuditEventsTable>;
+    relaxedCommit?: boolean;
+  },
+): Promise<void> {
+  const user = {
+    last_login_at: input.now,
+    failed_login_count: 0,
+    locked_until: null,
+    ...(input.mfaEnrolmentRequired === undefined
+      ? {}
+      : { mfa_enrolment_required: input.mfaEnrolmentRequired }),
+  };
+  await db
+    .with('relaxed', () =>
+      input.relaxedCommit
+        ? sql<{ v: string }>`(SELECT set_config('synchronous_commit', 'off', true) AS v)`
+        : sql<{ v: string }>`(SELECT '' AS v)`,
+    )
+    .with('session', (qb) => qb.insertInto('sessions').values(input.session))
+    .with('account', (qb) => qb.updateTable('users').set(user).where('id', '=', input.userId))
+    .with('audit', (qb) => qb.insertInto('audit_events').values(input.audit))
+    .selectFrom('relaxed')
+    .select('v')
     .execute();
-}
-
-/** Whether the user must enrol a second factor before using the portal (a session limited to it). */
-export async function setMfaEnrolmentRequired(trx: Db, userId: string, required: boolean) {
-  await trx.updateTable('users').set({ mfa_enrolment_required: required }).where('id', '=', userId).execute();
 }
 
 /**

@@ -10,12 +10,7 @@ import { loginStepFor } from '../mfa/login-step.js';
 import { startLoginAttempt } from '../mfa/start-login-attempt.js';
 import { type OpenedSession, openSession } from './open-session.js';
 import { recordFailedLogin } from './record-failed-login.js';
-import {
-  commitWithoutWaitingForDisk,
-  findUserByEmail,
-  listMemberships,
-  setMfaEnrolmentRequired,
-} from './repository.js';
+import { findUserByEmail, listMemberships } from './repository.js';
 
 type SignInInput = LoginBody & {
   ip: string | null;
@@ -70,12 +65,11 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
     return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, opened)) };
   const enrol = step.kind === 'enrol';
   const pending = pendingFrom({ ...user, mfa_enrolment_required: enrol });
-  return db.transaction().execute(async (trx) => {
-    // The session need not wait for the disk: a crash may lose a sign-in that nothing durable has
-    // followed yet (the browser signs in again); any later committed write flushes it with it.
-    await commitWithoutWaitingForDisk(trx);
-    if (enrol !== user.mfa_enrolment_required) await setMfaEnrolmentRequired(trx, user.id, enrol);
-    const session = await openSession(trx, deps, user, opened);
-    return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session, pending };
+  // One statement, committed on its own without waiting for the disk (see recordSignIn).
+  const session = await openSession(db, deps, user, {
+    ...opened,
+    ...(enrol === user.mfa_enrolment_required ? {} : { mfaEnrolmentRequired: enrol }),
+    relaxedCommit: true,
   });
+  return { status: enrol ? 'mfa_enrolment_required' : 'signed_in', ...session, pending };
 }

@@ -20,35 +20,41 @@ export type ActiveSession = {
   certificateNotAfter: Date | null;
 };
 
-/** Starts a new server-side session (a fresh id at every login) and returns the cookie token. */
+export type NewSession = {
+  userId: string;
+  membershipId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  certificateId?: string | null;
+};
+
+/** A new session's cookie token and its row (a fresh id at every login; the row keeps its hash). */
+export function newSessionRow(clock: Clock, policy: SessionPolicy, input: NewSession) {
+  const { token, hash } = newToken();
+  const now = clock.now();
+  const row = {
+    id: hash,
+    user_id: input.userId,
+    membership_id: input.membershipId,
+    ip: input.ip,
+    user_agent: input.userAgent?.slice(0, 500) ?? null,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: new Date(now.getTime() + policy.absoluteHours * 3600_000),
+    certificate_id: input.certificateId ?? null,
+  };
+  return { token, row };
+}
+
+/** Starts a new server-side session and returns the cookie token. */
 export async function createSession(
   db: Db,
   clock: Clock,
   policy: SessionPolicy,
-  input: {
-    userId: string;
-    membershipId: string | null;
-    ip: string | null;
-    userAgent: string | null;
-    certificateId?: string | null;
-  },
+  input: NewSession,
 ): Promise<string> {
-  const { token, hash } = newToken();
-  const now = clock.now();
-  await db
-    .insertInto('sessions')
-    .values({
-      id: hash,
-      user_id: input.userId,
-      membership_id: input.membershipId,
-      ip: input.ip,
-      user_agent: input.userAgent?.slice(0, 500) ?? null,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + policy.absoluteHours * 3600_000),
-      certificate_id: input.certificateId ?? null,
-    })
-    .execute();
+  const { token, row } = newSessionRow(clock, policy, input);
+  await db.insertInto('sessions').values(row).execute();
   return token;
 }
 
