@@ -1,9 +1,31 @@
+import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 
 // 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export const hashPassword = (password: string) => hash(password, options);
+/**
+ * At most one argon2 computation per core at a time (the rest wait their turn): a burst of
+ * sign-ins then keeps the cores' throughput without crowding out the event loop and PostgreSQL,
+ * which every sign-in also needs (libuv would otherwise run four at once on any machine).
+ */
+const slots = Math.max(1, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+export const hashPassword = (password: string) => inSlot(() => hash(password, options));
 
 /**
  * A hash with the same parameters to verify against when there is no account or no password, so
@@ -14,6 +36,6 @@ const decoy = hashPassword('decoy-password-that-never-matches');
 /** True only when `hashed` is set and matches; always spends one argon2 verification. */
 export async function verifyPassword(hashed: string | null, password: string): Promise<boolean> {
   const target = hashed ?? (await decoy);
-  const ok = await verify(target, password).catch(() => false);
+  const ok = await inSlot(() => verify(target, password)).catch(() => false);
   return hashed !== null && ok;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/pool.js';
+import { relaxedCommit } from '../db/relaxed-commit.js';
 
 type Counted = { current: number; ttl: number };
 type RouteParams = { routeInfo?: { method?: string | string[]; url?: string } };
@@ -40,8 +41,21 @@ export function postgresRateLimitStore(db: Db) {
       const now = Date.now();
       const start = new Date(now);
       const expired = sql<boolean>`rate_limits.window_start <= ${new Date(now - timeWindow)}::timestamptz`;
-      db.insertInto('rate_limits')
-        .values({ bucket: this.bucket, client_key: key, window_start: start, count: 1 })
+      // A count lost in a crash does no harm: its commit does not wait for the disk (and the
+      // requests of one address, which all lock this row, do not queue behind each other's flush).
+      db.with('relaxed', () => relaxedCommit)
+        .insertInto('rate_limits')
+        .columns(['bucket', 'client_key', 'window_start', 'count'])
+        .expression((eb) =>
+          eb
+            .selectFrom('relaxed')
+            .select([
+              sql<string>`${this.bucket}::text`.as('bucket'),
+              sql<string>`${key}::text`.as('client_key'),
+              sql<Date>`${start}::timestamptz`.as('window_start'),
+              sql<number>`1`.as('count'),
+            ]),
+        )
         .onConflict((oc) =>
           oc.columns(['bucket', 'client_key']).doUpdateSet({
             count: sql<number>`CASE WHEN ${expired} THEN 1 ELSE rate_limits.count + 1 END`,

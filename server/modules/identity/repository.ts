@@ -1,5 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
+import { durableCommit, relaxedCommit } from '../../db/relaxed-commit.js';
 import type { AuditEventsTable, SessionsTable } from '../../db/types.js';
 import { termsPending } from '../../platform/auth/pending-actions.js';
 
@@ -106,16 +107,12 @@ export async function recordSignIn(
       : { mfa_enrolment_required: input.mfaEnrolmentRequired }),
   };
   await db
-    .with('relaxed', () =>
-      input.relaxedCommit
-        ? sql<{ v: string }>`(SELECT set_config('synchronous_commit', 'off', true) AS v)`
-        : sql<{ v: string }>`(SELECT '' AS v)`,
-    )
+    .with('relaxed', () => (input.relaxedCommit ? relaxedCommit : durableCommit))
     .with('session', (qb) => qb.insertInto('sessions').values(input.session))
     .with('account', (qb) => qb.updateTable('users').set(user).where('id', '=', input.userId))
     .with('audit', (qb) => qb.insertInto('audit_events').values(input.audit))
     .selectFrom('relaxed')
-    .select('v')
+    .select('relaxed')
     .execute();
 }
 
