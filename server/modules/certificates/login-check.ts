@@ -32,6 +32,8 @@ export async function certificateCheck(
   deps: AppDeps,
   req: { ip: string | null; certificateSource?: CertificateSource },
   user: LoginUser,
+  /** Whether a certificate is required, when the caller has read the rule already (the sign-in). */
+  known?: { required: boolean },
 ): Promise<{ certificateId: string | null }> {
   const proxies = deps.config.certificates.trustedProxies;
   let trusted = matchers.get(proxies);
@@ -42,7 +44,7 @@ export async function certificateCheck(
   const presented = req.certificateSource
     ? presentedCertificate(req.certificateSource, trusted)
     : ({ kind: 'none' } as const);
-  const required = await certificateRequired(deps, user.id);
+  const required = known?.required ?? (await certificateRequired(deps, user.id));
   if (presented.kind === 'none' && !required) return { certificateId: null };
   const result = await verifyPresented(deps, presented).catch((err: unknown) => {
     // No CA (no encryption key configured): nothing can be verified.

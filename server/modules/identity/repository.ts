@@ -39,6 +39,34 @@ export async function listMemberships(
   return rows;
 }
 
+/**
+ * The sign-in's one read after the password: the user's active memberships (the session's list)
+ * with each organisation's MFA policy, from which the certificate rule and the strictest policy
+ * follow without statements of their own.
+ */
+export async function listMembershipsWithPolicies(db: Db, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'memberships.organization_id')
+    .select([
+      'memberships.id as membershipId',
+      'organizations.id as organizationId',
+      'organizations.kind',
+      'organizations.code',
+      'organizations.name',
+      'memberships.role',
+      'p.require_mfa',
+      'p.allowed_methods',
+      'p.require_certificate_for_admins',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.status', '=', 'active')
+    .orderBy('organizations.code')
+    .orderBy('organizations.id')
+    .execute();
+}
+
 export async function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')

@@ -1,4 +1,5 @@
 import type { MfaRequiredView } from '../../../common/mfa.js';
+import { isAdminRole } from '../../../common/roles.js';
 import type { LoginBody } from '../../../common/schemas.js';
 import type { AppDeps } from '../../deps.js';
 import { type PendingAction, pendingFrom } from '../../platform/auth/pending-actions.js';
@@ -7,10 +8,11 @@ import { verifyPassword } from '../../platform/passwords.js';
 import { certificateCheck } from '../certificates/login-check.js';
 import type { CertificateSource } from '../certificates/presented-certificate.js';
 import { loginStepFor } from '../mfa/login-step.js';
+import { strictestMfaPolicy } from '../mfa/policy.js';
 import { startLoginAttempt } from '../mfa/start-login-attempt.js';
 import { type OpenedSession, openSession } from './open-session.js';
 import { recordFailedLogin } from './record-failed-login.js';
-import { findUserByEmail, listMemberships } from './repository.js';
+import { findUserByEmail, listMembershipsWithPolicies } from './repository.js';
 
 type SignInInput = LoginBody & {
   ip: string | null;
@@ -54,12 +56,21 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
     });
     throw invalid();
   }
-  const memberships = await listMemberships(db, user.id);
+  // One read: the memberships with their organisations' MFA policies (the certificate rule and the
+  // strictest policy follow from them).
+  const rows = await listMembershipsWithPolicies(db, user.id);
+  const memberships = rows.map(({ require_mfa, allowed_methods, require_certificate_for_admins, ...m }) => m);
   if (user.status !== 'active' || memberships.length === 0) throw invalid();
+  const adminRule = rows.some((r) => isAdminRole(r.role) && r.require_certificate_for_admins === true);
   // A client certificate is checked with the password; a verified one is the second factor
   // where the user's MFA policy allows the certificate method, and the session remembers it.
-  const { certificateId } = await certificateCheck(deps, input, user);
-  const step = await loginStepFor(db, user, clock.now(), { certificateVerified: certificateId !== null });
+  const { certificateId } = await certificateCheck(deps, input, user, {
+    required: user.mfa_method === 'certificate' || adminRule,
+  });
+  const step = await loginStepFor(db, user, clock.now(), {
+    certificateVerified: certificateId !== null,
+    policy: strictestMfaPolicy(rows),
+  });
   const opened = { ...input, certificateId, memberships };
   if (step.kind === 'mfa')
     return { status: 'mfa_required', ...(await startLoginAttempt(deps, user, step, opened)) };

@@ -1,7 +1,7 @@
 import type { LoginStepMethod, MfaMethod } from '../../../common/mfa.js';
 import type { Db } from '../../db/pool.js';
 import { enrolledFactors } from './factors.js';
-import { effectiveMfaPolicy } from './policy.js';
+import { type EffectiveMfaPolicy, effectiveMfaPolicy } from './policy.js';
 
 export type LoginStep =
   | { kind: 'none' }
@@ -21,9 +21,13 @@ export async function loginStepFor(
   db: Db,
   user: { id: string; mfa_method: MfaMethod | null },
   now: Date,
-  options: { certificateVerified: boolean },
+  options: {
+    certificateVerified: boolean;
+    /** The user's strictest policy when the caller has read it already (the sign-in). */
+    policy?: EffectiveMfaPolicy;
+  },
 ): Promise<LoginStep> {
-  const policy = await effectiveMfaPolicy(db, user.id);
+  const policy = options.policy ?? (await effectiveMfaPolicy(db, user.id));
   if (options.certificateVerified && policy.allowedMethods.includes('certificate')) return { kind: 'none' };
   if (!user.mfa_method && !policy.requireMfa) return { kind: 'none' };
   const factors = await enrolledFactors(db, user.id, now);

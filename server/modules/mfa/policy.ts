@@ -20,7 +20,13 @@ export async function organizationMfaPolicy(db: Db, organizationId: string): Pro
  * requires it, and only the methods every one of them allows are offered.
  */
 export async function effectiveMfaPolicy(db: Db, userId: string): Promise<EffectiveMfaPolicy> {
-  const rows = await activeMembershipMfaPolicies(db, userId);
+  return strictestMfaPolicy(await activeMembershipMfaPolicies(db, userId));
+}
+
+/** The strictest policy of these organisations' policies (a missing one allows everything). */
+export function strictestMfaPolicy(
+  rows: { require_mfa: boolean | null; allowed_methods: MfaMethod[] | null }[],
+): EffectiveMfaPolicy {
   let allowed = [...defaultMfaPolicy.allowedMethods];
   for (const r of rows)
     if (r.allowed_methods) allowed = allowed.filter((m) => r.allowed_methods!.includes(m));
