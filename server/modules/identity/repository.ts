@@ -14,54 +14,43 @@ export type MembershipView = {
 
 export type MembershipSort = { sort: 'code' | 'name'; order: 'asc' | 'desc' };
 
+/** A user's active memberships joined with their organisations, and the columns every list shows. */
+const activeMembershipsOf = (db: Db, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+    .select([
+      'memberships.id as membershipId',
+      'organizations.id as organizationId',
+      'organizations.kind',
+      'organizations.code',
+      'organizations.name',
+      'memberships.role',
+    ])
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.status', '=', 'active');
+
 /** A user's memberships with their organisations, sorted in SQL (the tenant selection list). */
 export async function listMemberships(
   db: Db,
   userId: string,
   { sort, order }: MembershipSort = { sort: 'code', order: 'asc' },
 ): Promise<(MembershipView & { membershipId: string })[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
-    .select([
-      'memberships.id as membershipId',
-      'organizations.id as organizationId',
-      'organizations.kind',
-      'organizations.code',
-      'organizations.name',
-      'memberships.role',
-    ])
-    .where('memberships.user_id', '=', userId)
-    .where('memberships.status', '=', 'active')
+  return activeMembershipsOf(db, userId)
     .orderBy(sort === 'name' ? 'organizations.name' : 'organizations.code', order)
     .orderBy('organizations.id')
     .execute();
-  return rows;
 }
 
 /**
- * The sign-in's one read after the password: the user's active memberships (the session's list)
- * with each organisation's MFA policy, from which the certificate rule and the strictest policy
- * follow without statements of their own.
+ * The sign-in's one read after the password: the user's active memberships (the session's list,
+ * in its order) with each organisation's MFA policy, from which the certificate rule and the
+ * strictest policy follow without statements of their own.
  */
 export async function listMembershipsWithPolicies(db: Db, userId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
+  return activeMembershipsOf(db, userId)
     .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'memberships.organization_id')
-    .select([
-      'memberships.id as membershipId',
-      'organizations.id as organizationId',
-      'organizations.kind',
-      'organizations.code',
-      'organizations.name',
-      'memberships.role',
-      'p.require_mfa',
-      'p.allowed_methods',
-      'p.require_certificate_for_admins',
-    ])
-    .where('memberships.user_id', '=', userId)
-    .where('memberships.status', '=', 'active')
+    .select(['p.require_mfa', 'p.allowed_methods', 'p.require_certificate_for_admins'])
     .orderBy('organizations.code')
     .orderBy('organizations.id')
     .execute();
