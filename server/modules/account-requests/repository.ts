@@ -5,6 +5,7 @@ import {
   accountRequestBusinessDays,
 } from '../../../common/certificates.js';
 import type { Db } from '../../db/pool.js';
+import { tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { hashToken } from '../../platform/tokens.js';
 
@@ -102,7 +103,7 @@ export async function findMembershipIn(
     .selectFrom('memberships')
     .select(['role', 'status'])
     .where('organization_id', '=', scope.organizationId)
-    .where('tenant_id', scope.tenantId === null ? 'is' : '=', scope.tenantId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
 }
@@ -152,7 +153,7 @@ export async function updateRequest(
     .set(changes)
     .where('id', '=', request.id)
     .where('organization_id', '=', request.organization_id)
-    .where('tenant_id', request.tenant_id === null ? 'is' : '=', request.tenant_id)
+    .where('tenant_id', tenantIs(request.tenant_id), request.tenant_id)
     .execute();
 }
 

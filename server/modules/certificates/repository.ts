@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { CertificateView } from '../../../common/certificates.js';
 import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
+import { tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -90,7 +91,6 @@ export type CertificateHolder = Awaited<ReturnType<typeof findCertificateHolder>
 export type IssuerScope = { organizationId: string; tenantId: string | null };
 
 /** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
-const tenantIs = (tenantId: string | null) => (tenantId === null ? 'is' : '=');
 
 /** The organisation's certificates (the scope in the WHERE; the caller narrows and selects). */
 const certificatesOf = (db: Db, scope: IssuerScope) =>

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
+import { tenantIs } from '../../db/tenant-match.js';
 import type { Clock } from '../../platform/clock.js';
 
 /**
@@ -55,7 +56,7 @@ export async function endAdminSessionsWithoutCertificate(
         .selectFrom('memberships')
         .select('user_id')
         .where('organization_id', '=', scope.organizationId)
-        .where('tenant_id', scope.tenantId === null ? 'is' : '=', scope.tenantId)
+        .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
         .where('status', '=', 'active')
         .where('role', 'in', adminRoles),
     )

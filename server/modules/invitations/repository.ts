@@ -1,6 +1,8 @@
 import { type Insertable, sql } from 'kysely';
 import type { Role } from '../../../common/roles.js';
+import type { InvitationStatus } from '../../../common/tenants.js';
 import type { Db } from '../../db/pool.js';
+import { tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { hashToken } from '../../platform/tokens.js';
 
@@ -32,8 +34,6 @@ export async function findInvitationByToken(db: Db, token: string, forUpdate = f
 }
 
 export type InvitationRow = NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>;
-
-export type InvitationStatus = 'pending' | 'accepted' | 'expired' | 'cancelled';
 
 export function invitationStatus(
   row: { accepted_at: Date | null; expires_at: Date; cancelled_at: Date | null },
@@ -78,7 +78,6 @@ export const scopeOfInvitation = (row: { organization_id: string; tenant_id: str
 });
 
 /** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
-const tenantIs = (tenantId: string | null) => (tenantId === null ? 'is' : '=');
 
 /** An update of the organisation's links (the scope in the WHERE; the caller narrows it). */
 const updateLinksIn = (db: Db, scope: OrganizationScope) =>

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
+import { tenantIs } from '../../db/tenant-match.js';
 import { notFound } from '../../platform/errors.js';
 
 /** The organisation's groups with their member counts, by name. */
@@ -38,7 +39,6 @@ export const isDuplicateName = (err: unknown) =>
 type GroupScope = { organizationId: string; tenantId: string | null };
 
 /** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
-const tenantIs = (tenantId: string | null) => (tenantId === null ? 'is' : '=');
 
 /** A new group of the organisation. */
 export async function insertGroup(trx: Db, scope: GroupScope, name: string) {
