@@ -1,5 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 
+/*
+ * Row-level security for the tenant-owned tables created here (organizations, memberships, invitations, audit_events, outbox):
+ * ENABLE and FORCE ROW LEVEL SECURITY and their policy come in 0011_row_level_security, written
+ * after them. A new table gets both in its own migration (ARCHITECTURE.md, "How to add a
+ * tenant-owned module").
+ */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);

@@ -1,5 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 
+/*
+ * Row-level security for the tenant-owned tables created here (user_groups):
+ * ENABLE and FORCE ROW LEVEL SECURITY and their policy come in 0011_row_level_security, written
+ * after them. A new table gets both in its own migration (ARCHITECTURE.md, "How to add a
+ * tenant-owned module").
+ */
 /** Accounts and passwords (ID-2, 3, 6, 7, 10–13, 17): profile fields, lockout, policies, links, terms, groups. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {

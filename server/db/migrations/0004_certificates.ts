@@ -1,5 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 
+/*
+ * Row-level security for the tenant-owned tables created here (certificates, account_requests):
+ * ENABLE and FORCE ROW LEVEL SECURITY and their policy come in 0011_row_level_security, written
+ * after them. A new table gets both in its own migration (ARCHITECTURE.md, "How to add a
+ * tenant-owned module").
+ */
 /**
  * Client certificates and account procedures (ID-15, ID-16): the portal CA (key encrypted),
  * issued certificates, the customer's support ID and trial flag, account requests and one-time

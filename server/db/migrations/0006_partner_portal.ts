@@ -1,5 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 
+/*
+ * Row-level security for the tenant-owned tables created here (customers, tenant_settings, tenant_referrer_urls, tenant_links, tenant_application_fields, notification_addresses, mail_templates):
+ * ENABLE and FORCE ROW LEVEL SECURITY and their policy come in 0011_row_level_security, written
+ * after them. A new table gets both in its own migration (ARCHITECTURE.md, "How to add a
+ * tenant-owned module").
+ */
 /**
  * The partner portal (PP-1, PP-4, PP-6, PP-7, PP-8, CU-1 … CU-6, OP-1): the customer profile of a
  * customer organisation, the user ID shown for login users (`YW499776`), tenant settings and
