@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Which SQL texts run as named prepared statements: each connection then parses and plans them
- * once (PostgreSQL may keep a generic plan), and later runs only bind and execute them. That
- * matters most with row-level security, whose policies make planning several times dearer.
+ * Which SQL texts run as named prepared statements: each connection then parses, analyses and
+ * rewrites them (the policies of row-level security included) once, and later only binds, plans
+ * with the values (`plan_cache_mode`, see `createDb`) and executes them.
  *
  * A text is named when code asks for it (`executePrepared`) or the second time it runs. The
  * application's texts are a bounded set; texts that vary with the input (an IN list of another

@@ -92,6 +92,7 @@ export const tenantOwnedTables = [
   'certificates',
   'account_requests',
   'customers',
+  'customer_name_grams',
   'tenant_settings',
   'tenant_referrer_urls',
   'tenant_links',

@@ -443,6 +443,13 @@ export interface RateLimitsTable {
   count: number;
 }
 
+/** 会社名 search: each customer name's distinct lower-cased characters and bigrams (migration 0013). */
+export interface CustomerNameGramsTable {
+  tenant_id: string;
+  gram: string;
+  organization_id: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -469,6 +476,7 @@ export interface Database {
   downloads: DownloadsTable;
   webauthn_challenges: WebauthnChallengesTable;
   customers: CustomersTable;
+  customer_name_grams: CustomerNameGramsTable;
   tenant_settings: TenantSettingsTable;
   tenant_referrer_urls: TenantReferrerUrlsTable;
   tenant_links: TenantLinksTable;

@@ -1,23 +1,10 @@
-import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import { formatCustomerCode } from '../../../common/codes.js';
 import type { CustomerListQuery, CustomerStatus } from '../../../common/customers.js';
 import { containsPattern } from '../../db/contains-pattern.js';
+import { customerNameMatch } from '../../db/customer-name-match.js';
 import type { Db } from '../../db/pool.js';
 import type { Database } from '../../db/types.js';
-
-/**
- * 会社名 partial match within one tenant, through the GIN indexes of migration 0006: one character
- * by the distinct characters of customer names (`name_chars`), two by the tenant-prefixed bigrams
- * (`tenant_name_bigrams`) — exact for such terms — and longer terms by those bigrams narrowing and
- * ILIKE confirming the substring.
- */
-export function nameContains(tenantId: string, term: string): RawBuilder<SqlBool> {
-  const length = [...term].length;
-  if (length === 1) return sql<SqlBool>`name_chars(o.name) @> ARRAY[lower(${term}::text)]`;
-  const bigrams = sql<SqlBool>`tenant_name_bigrams(o.tenant_id, o.name) @> tenant_name_bigrams(${tenantId}::bigint, ${term}::text)`;
-  if (length === 2) return bigrams;
-  return sql<SqlBool>`(${bigrams} AND o.name ILIKE ${containsPattern(term)})`;
-}
 
 const balanceOperator = { eq: '=', ne: '<>', gte: '>=', lte: '<=' } as const;
 
@@ -31,15 +18,15 @@ function customersOf(db: Db, tenantId: string) {
 }
 
 /** From this many name matches, page 1 sorted by code walks the code index instead (see below). */
-const INDEX_ORDER_FROM = 2000;
+const INDEX_ORDER_FROM = 10_000;
 
 /**
  * 顧客管理 (CU-1): one page of a tenant's customers, filtered, sorted and counted in SQL.
  *
- * The count comes first (the profile table is joined only when a filter needs it). A partial
+ * The count comes first (the profile table is joined only when a filter or the sort needs it). A partial
  * name is then served in one of two ways, chosen by that count, so that both a rare and a common
  * term stay fast in a tenant of 100,000 customers:
- * - few matches: the name's GIN index finds them all (materialised), and only those are sorted;
+ * - few matches: `customer_name_grams` finds them all, and only those are sorted;
  * - many matches, sorted by code, an early page: the (tenant_id, kind, code) index is walked in
  *   order with ILIKE as a filter, stopping after one page (about pageSize / share rows).
  */
@@ -57,7 +44,7 @@ export async function listCustomers(db: Db, tenantId: string, query: CustomerLis
   const join = profile.length > 0 ? sql`JOIN customers c ON c.id = o.id` : sql``;
   const where = (name: RawBuilder<unknown> | null) =>
     sql.join([...conditions, ...(name ? [name] : []), ...profile], sql` AND `);
-  const nameMatch = query.name ? nameContains(tenantId, query.name) : null;
+  const nameMatch = query.name ? customerNameMatch(sql`= ${tenantId}`, query.name) : null;
 
   const { total } = (
     await sql<{
@@ -83,25 +70,23 @@ export async function listCustomers(db: Db, tenantId: string, query: CustomerLis
   const columns = sql`o.id, o.code, o.name, c.balance, to_char(c.last_billed_on, 'YYYY-MM-DD') AS "lastBilledOn", c.status`;
   const page = sql`ORDER BY ${orderBy} LIMIT ${query.pageSize} OFFSET ${offset}`;
 
-  const byNameIndex = query.name !== undefined;
   const walkCodeIndex =
-    query.sort === 'code' && count >= INDEX_ORDER_FROM && (offset + query.pageSize) * 10 <= count;
-  let rows: CustomerListRow[];
-  if (byNameIndex && !walkCodeIndex) {
-    rows = (
-      await sql<CustomerListRow>`
-        WITH m AS MATERIALIZED (SELECT o.id FROM organizations o ${join} WHERE ${where(nameMatch)})
-        SELECT ${columns} FROM m JOIN organizations o ON o.id = m.id JOIN customers c ON c.id = o.id
-        ${page}`.execute(db)
-    ).rows;
-  } else {
-    const name = query.name ? sql`o.name ILIKE ${containsPattern(query.name)}` : null;
-    rows = (
-      await sql<CustomerListRow>`
+    nameMatch !== null &&
+    query.sort === 'code' &&
+    count >= INDEX_ORDER_FROM &&
+    (offset + query.pageSize) * 10 <= count;
+  // Few matches: the grams find them and only those are sorted; many, sorted by code, on an early
+  // page: the code index is walked in order with ILIKE as a filter.
+  const name = walkCodeIndex ? sql`o.name ILIKE ${containsPattern(query.name!)}` : nameMatch;
+  // The profile is joined before the page is cut only when a filter or the sort needs it.
+  const pageOfOrganizations = profile.length === 0 && (query.sort === 'code' || query.sort === 'name');
+  const { rows } = pageOfOrganizations
+    ? await sql<CustomerListRow>`
+        SELECT ${columns} FROM (SELECT o.id, o.code, o.name FROM organizations o WHERE ${where(name)} ${page}) o
+        JOIN customers c ON c.id = o.id ORDER BY ${orderBy}`.execute(db)
+    : await sql<CustomerListRow>`
         SELECT ${columns} FROM organizations o JOIN customers c ON c.id = o.id WHERE ${where(name)}
-        ${page}`.execute(db)
-    ).rows;
-  }
+        ${page}`.execute(db);
   return { items: rows.map((r) => ({ ...r, balance: Number(r.balance) })), total: count };
 }
 type CustomerListRow = {

@@ -5,7 +5,7 @@ import {
   type CrossTenantSearchQuery,
   tenantSettingsLimits,
 } from '../../../common/tenant-settings.js';
-import { containsPattern } from '../../db/contains-pattern.js';
+import { customerNameMatch } from '../../db/customer-name-match.js';
 import type { Db } from '../../db/pool.js';
 
 /** The partner tenants where the user has an active membership (the user's own rows). */
@@ -22,30 +22,21 @@ export async function activePartnerTenantsOf(db: Db, userId: string): Promise<st
 }
 
 /**
- * Customers of `tenantIds` by company name (partial; the GIN index on `name_bigrams(name)` — or
- * on `name_chars(name)` for a single character — finds the names, ILIKE checks terms of ≥3
- * characters) or phone (exact digits, index on `customers.phone`). Two statements: the first
- * rows in tenant code, customer code order, and the count.
+ * Customers of `tenantIds` by company name (partial, see `customerNameMatch`) or phone (exact
+ * digits, index on `customers.phone`). Two statements: the first rows in tenant code, customer
+ * code order, and the count.
  */
 export async function searchCustomersOfTenants(
   db: Db,
   tenantIds: readonly string[],
   query: CrossTenantSearchQuery,
 ): Promise<CrossTenantResult> {
-  // The tenants as one array parameter: the planner scans the name index once and filters by
-  // tenant, instead of repeating the index scan per tenant.
+  // The tenants as one array parameter: one statement text whatever their number.
   const tenants = sql`ANY(${sql.val([...tenantIds])}::bigint[])`;
-  // Names: with 1 or 2 characters the index condition is exact (the term is one character or
-  // one bigram, both lower-cased like ILIKE), so only longer terms need the ILIKE check.
-  const length = [...query.q].length;
   const match =
     query.by === 'phone'
       ? sql`o.id IN (SELECT c.id FROM customers c WHERE c.phone = ${query.q} AND c.tenant_id = ${tenants})`
-      : length === 1
-        ? sql`name_chars(o.name) @> ARRAY[lower(${query.q})]`
-        : length === 2
-          ? sql`name_bigrams(o.name) @> name_bigrams(${query.q})`
-          : sql`name_bigrams(o.name) @> name_bigrams(${query.q}) AND o.name ILIKE ${containsPattern(query.q)}`;
+      : customerNameMatch(sql`= ${tenants}`, query.q);
   const where = sql`o.kind = 'customer' AND o.tenant_id = ${tenants} AND ${match}`;
   const [items, count] = await Promise.all([
     sql<CrossTenantHit>`
