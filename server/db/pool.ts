@@ -47,14 +47,6 @@ export async function listenTo(
 }
 
 /**
- * The portal plans every execution of a prepared statement with its values (it still parses it
- * only once per connection). A generic plan, which PostgreSQL may otherwise keep after five runs,
- * guesses at the values: one tenant of 100,000 customers among tenants of ten, or `kind = $1`
- * estimated as a third of all organisations, turned a 0.3 ms statement into a 25 ms scan.
- */
-const CUSTOM_PLANS = '-c plan_cache_mode=force_custom_plan';
-
-/**
  * One pg pool wrapped in Kysely; idle-client errors are logged instead of crashing the process.
  * `rowScoped`: the portal's runtime connection, whose transactions carry the row scope of the
  * code that runs them (`RowScopedDriver`); migrations and test fixtures use the owner's, unscoped.
@@ -65,11 +57,7 @@ export function createDb(
   max = 10,
   options: { rowScoped?: boolean } = {},
 ): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({
-    connectionString,
-    max,
-    ...(options.rowScoped ? { options: CUSTOM_PLANS } : {}),
-  });
+  const pool = new pg.Pool({ connectionString, max });
   pool.on('error', (err) => log.error({ err }, 'idle PostgreSQL client error'));
   const rowScoped = options.rowScoped ?? false;
   const dialect = new (class extends PostgresDialect {
@@ -84,7 +72,7 @@ export function createDb(
 
 /**
  * Runs a query of every request (the session lookup) as a named prepared statement: each
- * connection parses it once, then only binds, plans and executes it. Only for statements whose
+ * connection parses and plans it once, then only binds and executes it. Only for statements whose
  * text does not vary with the input (a bounded set) and whose plan does not depend on the values.
  */
 export async function executePrepared<R>(db: Db, query: Compilable<R>): Promise<R[]> {

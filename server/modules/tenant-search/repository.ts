@@ -15,8 +15,10 @@ export async function activePartnerTenantsOf(db: Db, userId: string): Promise<st
     .innerJoin('organizations as p', 'p.id', 'm.organization_id')
     .select('p.id')
     .where('m.user_id', '=', userId)
-    .where('m.status', '=', 'active')
-    .where('p.kind', '=', 'partner')
+    // Literals, not parameters: a generic plan would take `kind = $1` for a third of all
+    // organisations and walk them all (see db/prepared-statements.ts).
+    .where('m.status', '=', sql.lit('active'))
+    .where('p.kind', '=', sql.lit('partner'))
     .execute();
   return rows.map((r) => r.id);
 }
