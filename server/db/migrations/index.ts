@@ -11,6 +11,7 @@ import * as m0010 from './0010_login_rate_limits.js';
 import * as m0011 from './0011_row_level_security.js';
 import * as m0012 from './0012_session_change_signal.js';
 import * as m0013 from './0013_customer_name_grams.js';
+import * as m0014 from './0014_unlogged_rate_limits.js';
 
 /** Every migration, in order; listed statically so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0011_row_level_security': m0011,
   '0012_session_change_signal': m0012,
   '0013_customer_name_grams': m0013,
+  '0014_unlogged_rate_limits': m0014,
 };

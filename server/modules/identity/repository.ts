@@ -1,4 +1,5 @@
-import { type Insertable, sql } from 'kysely';
+import { type Expression, type Insertable, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/pool.js';
 import { durableCommit, relaxedCommit } from '../../db/relaxed-commit.js';
 import type { AuditEventsTable, SessionsTable } from '../../db/types.js';
@@ -15,13 +16,14 @@ export type MembershipView = {
 export type MembershipSort = { sort: 'code' | 'name'; order: 'asc' | 'desc' };
 
 /** A user's active memberships joined with their organisations, and the columns every list shows. */
-const activeMembershipsOf = (db: Db, userId: string) =>
+const activeMembershipsOf = (db: Db, userId: string | Expression<string>) =>
   db
     .selectFrom('memberships')
     .innerJoin('organizations', 'organizations.id', 'memberships.organization_id')
     .select([
-      'memberships.id as membershipId',
-      'organizations.id as organizationId',
+      // As text, also inside JSON (see findUserByEmail): ids are decimal strings everywhere.
+      sql<string>`memberships.id::text`.as('membershipId'),
+      sql<string>`organizations.id::text`.as('organizationId'),
       'organizations.kind',
       'organizations.code',
       'organizations.name',
@@ -43,19 +45,11 @@ export async function listMemberships(
 }
 
 /**
- * The sign-in's one read after the password: the user's active memberships (the session's list,
- * in its order) with each organisation's MFA policy, from which the certificate rule and the
- * strictest policy follow without statements of their own.
+ * The sign-in's one read: the account by e-mail with what a session opened now needs — its
+ * pending actions, and its active memberships (the session's list, in its order) with each
+ * organisation's MFA policy, from which the certificate rule and the strictest policy follow.
+ * Nothing of it is used before the password is verified.
  */
-export async function listMembershipsWithPolicies(db: Db, userId: string) {
-  return activeMembershipsOf(db, userId)
-    .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'memberships.organization_id')
-    .select(['p.require_mfa', 'p.allowed_methods', 'p.require_certificate_for_admins'])
-    .orderBy('organizations.code')
-    .orderBy('organizations.id')
-    .execute();
-}
-
 export async function findUserByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
@@ -70,9 +64,15 @@ export async function findUserByEmail(db: Db, email: string) {
       'locked_until',
       'mfa_method',
       'mfa_enrolment_required',
-      // The pending actions of a session opened now, read with the user (no statement of their own).
       'must_change_password',
       termsPending(sql.ref('users.id')).as('terms_pending'),
+      jsonArrayFrom(
+        activeMembershipsOf(db, sql.ref('users.id'))
+          .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'memberships.organization_id')
+          .select(['p.require_mfa', 'p.allowed_methods', 'p.require_certificate_for_admins'])
+          .orderBy('organizations.code')
+          .orderBy('organizations.id'),
+      ).as('memberships'),
     ])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
     .executeTakeFirst();

@@ -12,7 +12,7 @@ import { strictestMfaPolicy } from '../mfa/policy.js';
 import { startLoginAttempt } from '../mfa/start-login-attempt.js';
 import { type OpenedSession, openSession } from './open-session.js';
 import { recordFailedLogin } from './record-failed-login.js';
-import { findUserByEmail, listMembershipsWithPolicies } from './repository.js';
+import { findUserByEmail } from './repository.js';
 
 type SignInInput = LoginBody & {
   ip: string | null;
@@ -56,9 +56,8 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
     });
     throw invalid();
   }
-  // One read: the memberships with their organisations' MFA policies (the certificate rule and the
-  // strictest policy follow from them).
-  const rows = await listMembershipsWithPolicies(db, user.id);
+  // Read with the user: the memberships with their organisations' MFA policies.
+  const rows = user.memberships;
   const memberships = rows.map(({ require_mfa, allowed_methods, require_certificate_for_admins, ...m }) => m);
   if (user.status !== 'active' || memberships.length === 0) throw invalid();
   const adminRule = rows.some((r) => isAdminRole(r.role) && r.require_certificate_for_admins === true);
