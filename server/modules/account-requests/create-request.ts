@@ -19,7 +19,7 @@ export async function createAccountRequest(
   actor: Actor,
   body: AccountRequestBody,
 ): Promise<{ id: string; status: 'received' }> {
-  const supportId = await supportIdOf(deps.db, actor.organizationId);
+  const supportId = await supportIdOf(deps.db, actor);
   if (!safeEqual(supportId, body.supportId))
     throw new AppError(400, 'validation', { supportId: [translate(actor.locale, 'validation.supportId')] });
   const targetUserId = body.targetUserId ?? actor.userId;

@@ -5,7 +5,7 @@ import {
   accountRequestBusinessDays,
 } from '../../../common/certificates.js';
 import type { Db } from '../../db/pool.js';
-import { tenantIs } from '../../db/tenant-match.js';
+import { type OrganizationScope, tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { hashToken } from '../../platform/tokens.js';
 
@@ -51,8 +51,13 @@ const toView = (r: Row): AccountRequestView => ({
 });
 
 /** The requests of one customer organisation, newest first. */
-export async function listOrganizationRequests(db: Db, organizationId: string) {
-  return (await base(db).where('r.organization_id', '=', organizationId).limit(200).execute()).map(toView);
+export async function listOrganizationRequests(db: Db, scope: OrganizationScope) {
+  const rows = await base(db)
+    .where('r.organization_id', '=', scope.organizationId)
+    .where('r.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .limit(200)
+    .execute();
+  return rows.map(toView);
 }
 
 /** The operator's queue: every organisation's requests, open ones first, newest first. */
@@ -68,11 +73,12 @@ export async function findRequest(db: Db, id: string) {
 }
 
 /** The support ID of an organisation (null until first given). */
-export async function findSupportId(db: Db, organizationId: string) {
+export async function findSupportId(db: Db, scope: OrganizationScope) {
   const row = await db
     .selectFrom('organizations')
     .select('support_id')
-    .where('id', '=', organizationId)
+    .where('id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .executeTakeFirstOrThrow();
   return row.support_id;
 }
@@ -81,11 +87,12 @@ export async function findSupportId(db: Db, organizationId: string) {
  * Gives the organisation `supportId` unless it already has one. A collision with another
  * organisation's ID fails the unique index: then nothing changes and the caller tries another.
  */
-export async function assignSupportId(db: Db, organizationId: string, supportId: string) {
+export async function assignSupportId(db: Db, scope: OrganizationScope, supportId: string) {
   await db
     .updateTable('organizations')
     .set({ support_id: supportId })
-    .where('id', '=', organizationId)
+    .where('id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .where('support_id', 'is', null)
     .execute()
     .catch((err: { code?: string }) => {
@@ -94,11 +101,7 @@ export async function assignSupportId(db: Db, organizationId: string, supportId:
 }
 
 /** A user's role and status in the organisation of the scope, or undefined when not a member there. */
-export async function findMembershipIn(
-  db: Db,
-  scope: { tenantId: string | null; organizationId: string },
-  userId: string,
-) {
+export async function findMembershipIn(db: Db, scope: OrganizationScope, userId: string) {
   return db
     .selectFrom('memberships')
     .select(['role', 'status'])
@@ -111,7 +114,7 @@ export async function findMembershipIn(
 /** A new request of the organisation of the scope (受付); answers its id. */
 export async function insertAccountRequest(
   trx: Db,
-  scope: { tenantId: string | null; organizationId: string },
+  scope: OrganizationScope,
   request: { kind: AccountRequestKind; requestedBy: string; targetUserId: string; createdAt: Date },
 ) {
   const row = await trx

@@ -38,7 +38,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
       config: { access: customerAdmins },
       schema: { tags, response: { 200: supportIdSchema } },
     },
-    async (req) => ({ supportId: await supportIdOf(deps.db, requireScope(req).organizationId) }),
+    async (req) => ({ supportId: await supportIdOf(deps.db, requireScope(req)) }),
   );
 
   app.post(
@@ -57,7 +57,7 @@ export const accountRequestRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, 
   app.get(
     '/api/account-requests',
     { config: { access: customerAdmins }, schema: { tags, response: { 200: accountRequestListSchema } } },
-    async (req) => ({ items: await listOrganizationRequests(deps.db, requireScope(req).organizationId) }),
+    async (req) => ({ items: await listOrganizationRequests(deps.db, requireScope(req)) }),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/pool.js';
+import type { OrganizationScope } from '../../db/tenant-match.js';
 import { assignSupportId, findSupportId } from './repository.js';
 
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -13,11 +14,11 @@ export function newSupportId(): string {
  * The support ID of a customer organisation (`004 §3-2`: サポート ID), given at first need and
  * kept from then on.
  */
-export async function supportIdOf(db: Db, organizationId: string): Promise<string> {
+export async function supportIdOf(db: Db, scope: OrganizationScope): Promise<string> {
   for (;;) {
-    const supportId = await findSupportId(db, organizationId);
+    const supportId = await findSupportId(db, scope);
     if (supportId) return supportId;
     // A collision with another organisation's ID changes nothing: try another.
-    await assignSupportId(db, organizationId, newSupportId());
+    await assignSupportId(db, scope, newSupportId());
   }
 }

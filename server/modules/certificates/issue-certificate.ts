@@ -19,7 +19,7 @@ export type PreparedCertificate = Awaited<ReturnType<typeof prepareCertificate>>
 /** Signs a certificate for an active member of the actor's organisation and packs it (no writes). */
 export async function prepareCertificate(deps: AppDeps, actor: CertificateActor, userId: string) {
   const ca = await certificateAuthority(deps);
-  const holder = await findCertificateHolder(deps.db, actor.organizationId, userId);
+  const holder = await findCertificateHolder(deps.db, actor, userId);
   if (holder.status !== 'active') throw new AppError(409, 'not_active');
   const { certificate, privateKeyPem } = await signClientCertificate(ca, {
     name: holder.name,
@@ -53,7 +53,7 @@ export async function recordCertificate(
 ): Promise<IssuedCertificate> {
   const now = deps.clock.now();
   const { holder, certificate } = prepared;
-  const membership = await lockMember(trx, actor.organizationId, holder.id);
+  const membership = await lockMember(trx, actor, holder.id);
   if (membership.status !== 'active') throw new AppError(409, 'not_active');
   let revoked = 0;
   let sessionsEnded = 0;
@@ -107,7 +107,7 @@ export async function issueCertificate(
 ): Promise<IssuedCertificate> {
   const prepared = await prepareCertificate(deps, actor, userId);
   return deps.db.transaction().execute(async (trx) => {
-    await assertAccountManagedHere(trx, actor.organizationId, userId);
+    await assertAccountManagedHere(trx, actor, userId);
     return recordCertificate(trx, deps, actor, prepared, options);
   });
 }

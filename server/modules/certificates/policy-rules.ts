@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool.js';
+import type { OrganizationScope } from '../../db/tenant-match.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, forbidden } from '../../platform/errors.js';
@@ -20,18 +21,20 @@ export async function applyCertificatePolicyChange(
   trx: Db,
   clock: Clock,
   caller: { scope: Scope; sessionId: string | null },
-  organizationId: string,
+  organization: OrganizationScope,
   requireCertificateForAdmins: boolean,
 ): Promise<{ switchedOn: boolean; sessionsEnded: number }> {
   const unchanged = { switchedOn: false, sessionsEnded: 0 };
   if (!requireCertificateForAdmins) return unchanged;
   const { scope } = caller;
-  const org = await lockOrganizationCertificateRule(trx, organizationId);
+  const org = await lockOrganizationCertificateRule(trx, organization);
   if (org.current) return unchanged;
-  if (org.kind === 'customer' && !(scope.organizationId === organizationId && scope.role === 'admin'))
+  if (
+    org.kind === 'customer' &&
+    !(scope.organizationId === organization.organizationId && scope.role === 'admin')
+  )
     throw forbidden();
   if (org.trial) throw new AppError(409, 'trial_organization');
-  const organization = { organizationId, tenantId: org.tenantId };
   const callerIsAdmin = await isActiveAdminOf(trx, organization, scope.userId);
   if (
     callerIsAdmin &&

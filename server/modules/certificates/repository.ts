@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { CertificateView } from '../../../common/certificates.js';
 import { adminRoles } from '../../../common/roles.js';
 import type { Db } from '../../db/pool.js';
-import { tenantIs } from '../../db/tenant-match.js';
+import { type OrganizationScope, tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -37,12 +37,17 @@ export const toView = (r: Row): CertificateView => ({
   revokedAt: r.revoked_at?.toISOString() ?? null,
 });
 
-/** The certificates an organisation issued to one of its users, newest first. */
-export async function listUserCertificates(db: Db, organizationId: string, userId: string) {
-  const rows = await db
+/** The organisation's certificates (the scope in the WHERE; the caller narrows and selects). */
+const certificatesOf = (db: Db, scope: OrganizationScope) =>
+  db
     .selectFrom('certificates')
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId);
+
+/** The certificates an organisation issued to one of its users, newest first. */
+export async function listUserCertificates(db: Db, scope: OrganizationScope, userId: string) {
+  const rows = await certificatesOf(db, scope)
     .select(viewColumns)
-    .where('organization_id', '=', organizationId)
     .where('user_id', '=', userId)
     .orderBy('id', 'desc')
     .execute();
@@ -61,7 +66,7 @@ export async function listOwnCertificates(db: Db, userId: string) {
 }
 
 /** A member of the organisation as a certificate names them; another organisation's user is a 404. */
-export async function findCertificateHolder(db: Db, organizationId: string, userId: string) {
+export async function findCertificateHolder(db: Db, scope: OrganizationScope, userId: string) {
   const row = await db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -77,7 +82,8 @@ export async function findCertificateHolder(db: Db, organizationId: string, user
       'o.tenant_id as tenantId',
       'o.kind',
     ])
-    .where('m.organization_id', '=', organizationId)
+    .where('m.organization_id', '=', scope.organizationId)
+    .where('m.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .where('m.user_id', '=', userId)
     // An open invitation is not a member yet (and its account is not the inviter's to see).
     .where('m.status', '<>', 'invited')
@@ -87,20 +93,8 @@ export async function findCertificateHolder(db: Db, organizationId: string, user
 }
 export type CertificateHolder = Awaited<ReturnType<typeof findCertificateHolder>>;
 
-/** The organisation that issues certificates, and its tenant (null: the operator's organisation). */
-export type IssuerScope = { organizationId: string; tenantId: string | null };
-
-/** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
-
-/** The organisation's certificates (the scope in the WHERE; the caller narrows and selects). */
-const certificatesOf = (db: Db, scope: IssuerScope) =>
-  db
-    .selectFrom('certificates')
-    .where('organization_id', '=', scope.organizationId)
-    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId);
-
 /** One certificate the organisation issued, locked; undefined for another organisation's. */
-export async function lockIssuedCertificate(trx: Db, scope: IssuerScope, certificateId: string) {
+export async function lockIssuedCertificate(trx: Db, scope: OrganizationScope, certificateId: string) {
   return certificatesOf(trx, scope)
     .select(['id', 'user_id', 'serial', 'revoked_at'])
     .where('id', '=', certificateId)
@@ -119,7 +113,7 @@ const revocationColumns = (r: Revocation) => ({
 /** Revokes one certificate of the organisation (found and locked before). */
 export async function revokeIssuedCertificate(
   trx: Db,
-  scope: IssuerScope,
+  scope: OrganizationScope,
   certificateId: string,
   revocation: Revocation,
 ) {
@@ -135,7 +129,7 @@ export async function revokeIssuedCertificate(
 /** Revokes every valid certificate the organisation issued to the user; answers their ids. */
 export async function revokeUserCertificates(
   trx: Db,
-  scope: IssuerScope,
+  scope: OrganizationScope,
   userId: string,
   revocation: Revocation,
 ) {
@@ -154,7 +148,7 @@ export async function revokeUserCertificates(
 /** Puts a certificate the organisation issued on record; answers its id. */
 export async function insertCertificate(
   trx: Db,
-  scope: IssuerScope,
+  scope: OrganizationScope,
   certificate: Omit<Insertable<Database['certificates']>, 'organization_id' | 'tenant_id'>,
 ) {
   const row = await trx
@@ -211,26 +205,22 @@ export async function certificateRuleOfUser(db: Db, userId: string) {
 }
 
 /**
- * The organisation (kind, trial, tenant) with its current certificate rule, its row locked while
+ * The organisation (kind, trial) with its current certificate rule, its row locked while
  * the policy changes.
  */
-export async function lockOrganizationCertificateRule(trx: Db, organizationId: string) {
+export async function lockOrganizationCertificateRule(trx: Db, scope: OrganizationScope) {
   return trx
     .selectFrom('organizations')
     .leftJoin('organization_mfa_policies as p', 'p.organization_id', 'organizations.id')
-    .select([
-      'organizations.kind',
-      'organizations.trial',
-      'organizations.tenant_id as tenantId',
-      'p.require_certificate_for_admins as current',
-    ])
-    .where('organizations.id', '=', organizationId)
+    .select(['organizations.kind', 'organizations.trial', 'p.require_certificate_for_admins as current'])
+    .where('organizations.id', '=', scope.organizationId)
+    .where('organizations.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .forUpdate('organizations')
     .executeTakeFirstOrThrow();
 }
 
 /** Whether the user is an active admin of the organisation. */
-export async function isActiveAdminOf(trx: Db, scope: IssuerScope, userId: string) {
+export async function isActiveAdminOf(trx: Db, scope: OrganizationScope, userId: string) {
   const row = await trx
     .selectFrom('memberships')
     .select('id')

@@ -28,9 +28,9 @@ export const certificateRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
       schema: { tags, params: userIdParams, response: { 200: certificateListSchema } },
     },
     async (req) => {
-      const { organizationId } = requireScope(req);
-      await findCertificateHolder(deps.db, organizationId, req.params.userId);
-      return { items: await listUserCertificates(deps.db, organizationId, req.params.userId) };
+      const scope = requireScope(req);
+      await findCertificateHolder(deps.db, scope, req.params.userId);
+      return { items: await listUserCertificates(deps.db, scope, req.params.userId) };
     },
   );
 

@@ -22,21 +22,19 @@ export async function customerOf(db: Db, tenantId: string, customerId: string, f
  * its user and whether the newest open invitation link has expired.
  */
 function usersOf(db: Db, tenantId: string, customerId: string, now: Date) {
-  return membershipsWithOpenLink(db, customerId)
-    .where('m.tenant_id', '=', tenantId)
-    .select([
-      'u.id',
-      'u.code',
-      // Accounts that came with only a full name (an existing user added here) show it as 姓.
-      sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
-      sql<string>`coalesce(u.given_name, '')`.as('givenName'),
-      'u.email',
-      'u.mobile',
-      'm.status',
-      sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
-        'invitationExpired',
-      ),
-    ]);
+  return membershipsWithOpenLink(db, { organizationId: customerId, tenantId }).select([
+    'u.id',
+    'u.code',
+    // Accounts that came with only a full name (an existing user added here) show it as 姓.
+    sql<string>`coalesce(u.family_name, u.name)`.as('familyName'),
+    sql<string>`coalesce(u.given_name, '')`.as('givenName'),
+    'u.email',
+    'u.mobile',
+    'm.status',
+    sql<boolean>`m.status = 'invited' AND (inv.expires_at IS NULL OR inv.expires_at <= ${now})`.as(
+      'invitationExpired',
+    ),
+  ]);
 }
 
 /** The login users of a customer of the tenant (the tenant is in the statement, not only checked before). */

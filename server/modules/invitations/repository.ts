@@ -2,7 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Role } from '../../../common/roles.js';
 import type { InvitationStatus } from '../../../common/tenants.js';
 import type { Db } from '../../db/pool.js';
-import { tenantIs } from '../../db/tenant-match.js';
+import { type OrganizationScope, tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { hashToken } from '../../platform/tokens.js';
 
@@ -45,11 +45,12 @@ export function invitationStatus(
 }
 
 /** Invitations of one organisation, newest first. */
-export async function listInvitations(db: Db, organizationId: string) {
+export async function listInvitations(db: Db, scope: OrganizationScope) {
   return db
     .selectFrom('invitations')
     .select(['id', 'email', 'expires_at', 'accepted_at', 'cancelled_at', 'created_at'])
-    .where('organization_id', '=', organizationId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(200)
@@ -65,19 +66,11 @@ export async function findInvitedUser(db: Db, userId: string) {
     .executeTakeFirst();
 }
 
-/**
- * The organisation links and memberships belong to, and its tenant (null: the operator's own
- * organisation). Every statement below over invitations and memberships carries both.
- */
-export type OrganizationScope = { tenantId: string | null; organizationId: string };
-
 /** The scope of an invitation row (a link found by its token). */
 export const scopeOfInvitation = (row: { organization_id: string; tenant_id: string | null }) => ({
   organizationId: row.organization_id,
   tenantId: row.tenant_id,
 });
-
-/** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
 
 /** An update of the organisation's links (the scope in the WHERE; the caller narrows it). */
 const updateLinksIn = (db: Db, scope: OrganizationScope) =>

@@ -17,7 +17,7 @@ import { removeUserFactors } from './repository.js';
 export async function resetUserFactors(deps: AppDeps, actor: Actor, userId: string): Promise<void> {
   const { clock } = deps;
   await deps.db.transaction().execute(async (trx) => {
-    await lockMember(trx, actor.organizationId, userId);
+    await lockMember(trx, actor, userId);
     await assertAccountAction(deps, trx, actor, userId);
     const user = await removeUserFactors(trx, userId);
     await endUserAttempts(trx, userId, clock.now());

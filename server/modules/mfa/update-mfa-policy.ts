@@ -43,7 +43,7 @@ export async function updateMfaPolicy(
         trx,
         deps.clock,
         ctx,
-        org.id,
+        { organizationId: org.id, tenantId: org.tenant_id },
         body.requireCertificateForAdmins,
       );
       const row = {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { formatTenantCode } from '../../../common/codes.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
+import { type OrganizationScope, tenantIs } from '../../db/tenant-match.js';
 
 export type TenantListQuery = {
   page: number;
@@ -69,12 +70,13 @@ export async function findTenant(db: Db, tenantId: string) {
     .executeTakeFirst();
 }
 
-export async function listMembers(db: Db, organizationId: string) {
+export async function listMembers(db: Db, scope: OrganizationScope) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role'])
-    .where('memberships.organization_id', '=', organizationId)
+    .where('memberships.organization_id', '=', scope.organizationId)
+    .where('memberships.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .where('memberships.status', '!=', 'invited')
     .orderBy('users.email')
     .execute();

@@ -68,9 +68,11 @@ export const tenantRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =>
     async (req) => {
       const tenant = await findTenant(deps.db, req.params.tenantId);
       if (!tenant) throw notFound();
+      // A partner tenant is its own tenant: its members and links carry its id as their tenant.
+      const scope = { organizationId: tenant.id, tenantId: tenant.id };
       const [members, invitations] = await Promise.all([
-        listMembers(deps.db, tenant.id),
-        listInvitations(deps.db, tenant.id),
+        listMembers(deps.db, scope),
+        listInvitations(deps.db, scope),
       ]);
       const now = deps.clock.now();
       return {

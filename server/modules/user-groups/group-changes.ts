@@ -41,7 +41,7 @@ export function createGroup(deps: AppDeps, actor: Actor, name: string) {
 export function renameGroup(deps: AppDeps, actor: Actor, groupId: string, name: string) {
   return naming(() =>
     deps.db.transaction().execute(async (trx) => {
-      const before = await lockGroup(trx, actor.organizationId, groupId);
+      const before = await lockGroup(trx, actor, groupId);
       await renameGroupRow(trx, actor, groupId, name);
       await recordAudit(
         trx,
@@ -54,7 +54,7 @@ export function renameGroup(deps: AppDeps, actor: Actor, groupId: string, name: 
 
 export function deleteGroup(deps: AppDeps, actor: Actor, groupId: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const before = await lockGroup(trx, actor.organizationId, groupId);
+    const before = await lockGroup(trx, actor, groupId);
     await deleteGroupRow(trx, actor, groupId);
     await recordAudit(trx, deps.clock, audit(actor, groupId, 'user_group.delete', { name: before.name }));
   });
@@ -68,7 +68,7 @@ export function deleteGroup(deps: AppDeps, actor: Actor, groupId: string) {
 export function setGroupMembers(deps: AppDeps, actor: Actor, groupId: string, userIds: string[]) {
   const unique = [...new Set(userIds)];
   return deps.db.transaction().execute(async (trx) => {
-    await lockGroup(trx, actor.organizationId, groupId);
+    await lockGroup(trx, actor, groupId);
     if (unique.length > 0 && (await joinedMemberIds(trx, actor, unique)).length !== unique.length)
       throw notFound();
     await replaceGroupMembers(trx, actor, groupId, unique);

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/pool.js';
-import { tenantIs } from '../../db/tenant-match.js';
+import { type OrganizationScope, tenantIs } from '../../db/tenant-match.js';
 import { notFound } from '../../platform/errors.js';
 
 /** The organisation's groups with their member counts, by name. */
-export async function listGroups(db: Db, organizationId: string) {
+export async function listGroups(db: Db, scope: OrganizationScope) {
   const rows = await db
     .selectFrom('user_groups as g')
     .leftJoin('user_group_members as gm', 'gm.group_id', 'g.id')
     .select(['g.id', 'g.name', sql<string>`count(gm.user_id)`.as('memberCount')])
-    .where('g.organization_id', '=', organizationId)
+    .where('g.organization_id', '=', scope.organizationId)
+    .where('g.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .groupBy(['g.id', 'g.name'])
     .orderBy('g.name')
     .orderBy('g.id')
@@ -18,12 +19,13 @@ export async function listGroups(db: Db, organizationId: string) {
 }
 
 /** A group of the organisation, locked for a change; another organisation's group is a 404. */
-export async function lockGroup(trx: Db, organizationId: string, groupId: string) {
+export async function lockGroup(trx: Db, scope: OrganizationScope, groupId: string) {
   const row = await trx
     .selectFrom('user_groups')
     .select(['id', 'name'])
     .where('id', '=', groupId)
-    .where('organization_id', '=', organizationId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .forUpdate()
     .executeTakeFirst();
   if (!row) throw notFound();
@@ -35,13 +37,8 @@ export const isDuplicateName = (err: unknown) =>
   (err as { code?: string; constraint?: string }).code === '23505' &&
   (err as { constraint?: string }).constraint === 'user_groups_name_key';
 
-/** The organisation groups belong to, and its tenant (null: the operator's organisation). */
-type GroupScope = { organizationId: string; tenantId: string | null };
-
-/** `tenant_id = :tenantId`, or `IS NULL` for the operator's organisation (indexable either way). */
-
 /** A new group of the organisation. */
-export async function insertGroup(trx: Db, scope: GroupScope, name: string) {
+export async function insertGroup(trx: Db, scope: OrganizationScope, name: string) {
   return trx
     .insertInto('user_groups')
     .values({ organization_id: scope.organizationId, tenant_id: scope.tenantId, name })
@@ -50,7 +47,7 @@ export async function insertGroup(trx: Db, scope: GroupScope, name: string) {
 }
 
 /** Renames a group of the organisation (found and locked before; the scope is in the statement too). */
-export async function renameGroupRow(trx: Db, scope: GroupScope, groupId: string, name: string) {
+export async function renameGroupRow(trx: Db, scope: OrganizationScope, groupId: string, name: string) {
   await trx
     .updateTable('user_groups')
     .set({ name })
@@ -61,7 +58,7 @@ export async function renameGroupRow(trx: Db, scope: GroupScope, groupId: string
 }
 
 /** Deletes a group of the organisation (its member rows go by cascade). */
-export async function deleteGroupRow(trx: Db, scope: GroupScope, groupId: string) {
+export async function deleteGroupRow(trx: Db, scope: OrganizationScope, groupId: string) {
   await trx
     .deleteFrom('user_groups')
     .where('id', '=', groupId)
@@ -71,7 +68,7 @@ export async function deleteGroupRow(trx: Db, scope: GroupScope, groupId: string
 }
 
 /** Which of `userIds` have joined the organisation (an open invitation has not). */
-export async function joinedMemberIds(trx: Db, scope: GroupScope, userIds: string[]) {
+export async function joinedMemberIds(trx: Db, scope: OrganizationScope, userIds: string[]) {
   const rows = await trx
     .selectFrom('memberships')
     .select('user_id')
@@ -87,7 +84,12 @@ export async function joinedMemberIds(trx: Db, scope: GroupScope, userIds: strin
  * Makes `userIds` the people of a group of the organisation (found and locked before). The rows of
  * people still invited here stay: their groups were given with the invitation.
  */
-export async function replaceGroupMembers(trx: Db, scope: GroupScope, groupId: string, userIds: string[]) {
+export async function replaceGroupMembers(
+  trx: Db,
+  scope: OrganizationScope,
+  groupId: string,
+  userIds: string[],
+) {
   await trx
     .deleteFrom('user_group_members')
     .where('group_id', '=', groupId)

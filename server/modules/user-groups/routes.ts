@@ -15,9 +15,9 @@ const groupParams = z.strictObject({ groupId: z.string().regex(/^\d{1,18}$/) });
 /** ユーザーグループ of the admin's organisation: create, rename, delete, members. */
 export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const one = async (req: FastifyRequest, groupId: string) => {
-    const organizationId = requireScope(req).organizationId;
-    await lockGroup(deps.db, organizationId, groupId);
-    return (await listGroups(deps.db, organizationId)).find((g) => g.id === groupId)!;
+    const scope = requireScope(req);
+    await lockGroup(deps.db, scope, groupId);
+    return (await listGroups(deps.db, scope)).find((g) => g.id === groupId)!;
   };
 
   app.get(
@@ -26,7 +26,7 @@ export const userGroupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
       config: { access: orgAdmins },
       schema: { tags: ['users'], response: { 200: userGroupListSchema } },
     },
-    async (req) => ({ items: await listGroups(deps.db, requireScope(req).organizationId) }),
+    async (req) => ({ items: await listGroups(deps.db, requireScope(req)) }),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/pool.js';
+import type { OrganizationScope } from '../../db/tenant-match.js';
 import type { AppDeps } from '../../deps.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,8 +18,8 @@ import { isAccountManagedBy } from './repository.js';
  * An account whose home organisation was deleted is managed by the person alone.
  */
 /** 409 `shared_account` unless the organisation manages the person's account (see above). */
-export async function assertAccountManagedHere(trx: Db, organizationId: string, userId: string) {
-  if (!(await isAccountManagedBy(trx, organizationId, userId))) throw new AppError(409, 'shared_account');
+export async function assertAccountManagedHere(trx: Db, scope: OrganizationScope, userId: string) {
+  if (!(await isAccountManagedBy(trx, scope, userId))) throw new AppError(409, 'shared_account');
 }
 
 /** An admin's own account is changed on the account page, never in user administration. */
@@ -46,5 +47,5 @@ export async function assertAccountAction(
 ) {
   assertNotSelf(actor, userId);
   await assertStepUp(deps, trx, actor);
-  await assertAccountManagedHere(trx, actor.organizationId, userId);
+  await assertAccountManagedHere(trx, actor, userId);
 }

@@ -22,9 +22,8 @@ export async function addUser(
 ): Promise<{ memberId: string; status: 'invited' }> {
   assertRoleFits(actor.kind, body.role, actor.locale);
   return deps.db.transaction().execute(async (trx) => {
-    if (await isMemberByEmail(trx, actor.organizationId, body.email))
-      throw new AppError(409, 'already_member');
-    const organization = await findOrganization(trx, actor.organizationId);
+    if (await isMemberByEmail(trx, actor, body.email)) throw new AppError(409, 'already_member');
+    const organization = await findOrganization(trx, actor);
     const invitation = await createInvitation(trx, deps, {
       organization: { ...organization, tenantId: actor.tenantId },
       email: body.email,
@@ -42,7 +41,7 @@ export async function addUser(
       },
       comment: body.comment,
     });
-    if (body.groupIds) await replaceUserGroups(trx, actor.organizationId, invitation.userId, body.groupIds);
+    if (body.groupIds) await replaceUserGroups(trx, actor, invitation.userId, body.groupIds);
     if (body.mfaMethod !== undefined && invitation.newAccount)
       await updateAccount(trx, invitation.userId, { mfa_method: body.mfaMethod });
     await recordAudit(trx, deps.clock, {

@@ -10,10 +10,10 @@ import { deleteOrphanAccounts, lockInvitedMember, removeInvitedMembership } from
  */
 export async function cancelInvitation(deps: AppDeps, actor: Actor, memberId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockInvitedMember(trx, actor.organizationId, memberId);
+    const membership = await lockInvitedMember(trx, actor, memberId);
     const userId = membership.user_id;
     await cancelOpenInvitations(trx, actor, membership.id, deps.clock.now());
-    await removeInvitedMembership(trx, actor.organizationId, membership.id);
+    await removeInvitedMembership(trx, actor, membership.id);
     const deleted = await deleteOrphanAccounts(trx, [userId], { keepAccountsWithPassword: true });
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', userId),

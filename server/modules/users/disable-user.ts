@@ -13,10 +13,10 @@ export async function disableUser(deps: AppDeps, actor: Actor, userId: string): 
   if (userId === actor.userId) throw new AppError(409, 'cannot_change_self');
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
-    const membership = await lockMember(trx, actor.organizationId, userId);
+    const membership = await lockMember(trx, actor, userId);
     if (membership.status === 'disabled') return;
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
-    await updateMembership(trx, actor.organizationId, membership.id, {
+    await updateMembership(trx, actor, membership.id, {
       status: 'disabled',
       disabled_at: now,
     });

@@ -40,7 +40,7 @@ export async function issueTemporaryPassword(
   const temporaryPassword = generateTemporaryPassword(Math.max(16, policy.minLength));
   const passwordHash = await hashPassword(temporaryPassword);
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMember(trx, actor.organizationId, userId);
+    const membership = await lockMember(trx, actor, userId);
     await assertAccountAction(deps, trx, actor, userId);
     if (membership.status !== 'active') throw new AppError(409, 'not_active');
     await setPassword(trx, deps.clock, { userId, passwordHash, mustChange: true });

@@ -4,6 +4,7 @@ import type { MfaMethod } from '../../../common/mfa-methods.js';
 import type { Locale } from '../../../common/roles.js';
 import { containsPattern } from '../../db/contains-pattern.js';
 import type { Db } from '../../db/pool.js';
+import { type OrganizationScope, tenantIs } from '../../db/tenant-match.js';
 import type { Database } from '../../db/types.js';
 import { notFound } from '../../platform/errors.js';
 
@@ -11,7 +12,7 @@ import { notFound } from '../../platform/errors.js';
  * Every membership of an organisation with its user (`m`, `u`) and the expiry of the newest
  * link still open (`inv.expires_at`, null when none): the base of every people list.
  */
-export function membershipsWithOpenLink(db: Db, organizationId: string) {
+export function membershipsWithOpenLink(db: Db, scope: OrganizationScope) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -28,7 +29,8 @@ export function membershipsWithOpenLink(db: Db, organizationId: string) {
           .as('inv'),
       (join) => join.onTrue(),
     )
-    .where('m.organization_id', '=', organizationId);
+    .where('m.organization_id', '=', scope.organizationId)
+    .where('m.tenant_id', tenantIs(scope.tenantId), scope.tenantId);
 }
 
 /**
@@ -43,11 +45,11 @@ export function membershipsWithOpenLink(db: Db, organizationId: string) {
  * status here, groups); only an account this organisation manages shows phones, title, language,
  * time zone, second-factor method, last login and its lock.
  */
-function members(db: Db, organizationId: string) {
+function members(db: Db, scope: OrganizationScope) {
   return (
-    membershipsWithOpenLink(db, organizationId)
+    membershipsWithOpenLink(db, scope)
       // The home organisation manages the account (account-rules.ts); read from the joined row.
-      .select(sql<boolean>`coalesce(u.home_organization_id = ${organizationId}, false)`.as('home'))
+      .select(sql<boolean>`coalesce(u.home_organization_id = ${scope.organizationId}, false)`.as('home'))
       .select([
         'm.id as memberId',
         'u.id as accountId',
@@ -76,11 +78,11 @@ function members(db: Db, organizationId: string) {
 }
 
 /** The same rows with what this organisation may see of each account (columns of `members`). */
-function visibleMembers(db: Db, organizationId: string, now: Date) {
+function visibleMembers(db: Db, scope: OrganizationScope, now: Date) {
   const managed = sql<boolean>`(r."membershipStatus" <> 'invited' AND r.home)`;
   const ifManaged = <T>(column: string) =>
     sql<T | null>`CASE WHEN ${managed} THEN ${sql.ref(`r.${column}`)} END`;
-  return db.selectFrom(members(db, organizationId).as('r')).select([
+  return db.selectFrom(members(db, scope).as('r')).select([
     'r.userId',
     'r.memberId',
     'r.accountId',
@@ -110,11 +112,12 @@ function visibleMembers(db: Db, organizationId: string, now: Date) {
 }
 
 /** The groups of the organisation a user is in, as one JSON array per row (no query per user). */
-const groupsOf = (organizationId: string, userId: Expression<string>) =>
+const groupsOf = (scope: OrganizationScope, userId: Expression<string>) =>
   sql<{ id: string; name: string }[]>`(
     SELECT coalesce(json_agg(json_build_object('id', g.id::text, 'name', g.name) ORDER BY g.name, g.id), '[]')
     FROM user_group_members gm JOIN user_groups g ON g.id = gm.group_id
-    WHERE gm.user_id = ${userId} AND g.organization_id = ${organizationId})`;
+    WHERE gm.user_id = ${userId} AND g.organization_id = ${scope.organizationId}
+      AND g.tenant_id ${scope.tenantId === null ? sql`IS NULL` : sql`= ${scope.tenantId}`})`;
 
 const sortColumn = {
   name: sql`x.name`,
@@ -125,8 +128,8 @@ const sortColumn = {
 } as const;
 
 /** One page of the organisation's users, filtered by status and a search over name and e-mail. */
-export async function listUsers(db: Db, organizationId: string, now: Date, query: UserListQuery) {
-  let base = db.selectFrom(visibleMembers(db, organizationId, now).as('x'));
+export async function listUsers(db: Db, scope: OrganizationScope, now: Date, query: UserListQuery) {
+  let base = db.selectFrom(visibleMembers(db, scope, now).as('x'));
   if (query.status) base = base.where('x.status', '=', query.status);
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -135,7 +138,7 @@ export async function listUsers(db: Db, organizationId: string, now: Date, query
   const [items, total] = await Promise.all([
     base
       .selectAll('x')
-      .select((eb) => groupsOf(organizationId, eb.ref('x.accountId')).as('groups'))
+      .select((eb) => groupsOf(scope, eb.ref('x.accountId')).as('groups'))
       .orderBy(sortColumn[query.sort], query.order)
       .orderBy('x.memberId', query.order)
       .limit(query.pageSize)
@@ -150,11 +153,11 @@ export async function listUsers(db: Db, organizationId: string, now: Date, query
  * One person who joined the organisation, with the detail the edit drawer shows; another
  * organisation's user, and an invitation not yet accepted, are a 404.
  */
-export async function findUser(db: Db, organizationId: string, now: Date, userId: string) {
+export async function findUser(db: Db, scope: OrganizationScope, now: Date, userId: string) {
   const row = await db
-    .selectFrom(visibleMembers(db, organizationId, now).as('x'))
+    .selectFrom(visibleMembers(db, scope, now).as('x'))
     .selectAll('x')
-    .select((eb) => groupsOf(organizationId, eb.ref('x.accountId')).as('groups'))
+    .select((eb) => groupsOf(scope, eb.ref('x.accountId')).as('groups'))
     .where('x.userId', '=', userId)
     .executeTakeFirst();
   if (!row) throw notFound();
@@ -164,19 +167,20 @@ export async function findUser(db: Db, organizationId: string, now: Date, userId
 export type OrgUser = Awaited<ReturnType<typeof findUser>>;
 
 /** A membership of the organisation, locked for the change about to be made (narrowed by the caller). */
-const membershipForUpdate = (trx: Db, organizationId: string) =>
+const membershipForUpdate = (trx: Db, scope: OrganizationScope) =>
   trx
     .selectFrom('memberships')
     .select(['id', 'status', 'role', 'user_id'])
-    .where('organization_id', '=', organizationId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .forUpdate();
 
 /**
  * The membership of a person who joined the organisation (active or disabled), locked. An open
  * invitation is not a member yet: a 404 like a stranger.
  */
-export async function lockMember(trx: Db, organizationId: string, userId: string) {
-  const row = await membershipForUpdate(trx, organizationId)
+export async function lockMember(trx: Db, scope: OrganizationScope, userId: string) {
+  const row = await membershipForUpdate(trx, scope)
     .where('user_id', '=', userId)
     .where('status', '<>', 'invited')
     .executeTakeFirst();
@@ -185,8 +189,8 @@ export async function lockMember(trx: Db, organizationId: string, userId: string
 }
 
 /** An open invitation of the organisation by its membership ID, locked; anything else is a 404. */
-export async function lockInvitedMember(trx: Db, organizationId: string, memberId: string) {
-  const row = await membershipForUpdate(trx, organizationId)
+export async function lockInvitedMember(trx: Db, scope: OrganizationScope, memberId: string) {
+  const row = await membershipForUpdate(trx, scope)
     .where('id', '=', memberId)
     .where('status', '=', 'invited')
     .executeTakeFirst();
@@ -198,13 +202,20 @@ export async function lockInvitedMember(trx: Db, organizationId: string, memberI
  * Replaces the user's groups within the organisation (groups elsewhere stay). Every id must be a
  * group of this organisation: another organisation's group is a 404.
  */
-export async function replaceUserGroups(trx: Db, organizationId: string, userId: string, groupIds: string[]) {
+export async function replaceUserGroups(
+  trx: Db,
+  scope: OrganizationScope,
+  userId: string,
+  groupIds: string[],
+) {
+  const groupsHere = trx
+    .selectFrom('user_groups')
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId);
   const unique = [...new Set(groupIds)];
   if (unique.length > 0) {
-    const found = await trx
-      .selectFrom('user_groups')
+    const found = await groupsHere
       .select(sql<string>`count(*)`.as('n'))
-      .where('organization_id', '=', organizationId)
       .where('id', 'in', unique)
       .executeTakeFirstOrThrow();
     if (Number(found.n) !== unique.length) throw notFound();
@@ -212,11 +223,7 @@ export async function replaceUserGroups(trx: Db, organizationId: string, userId:
   await trx
     .deleteFrom('user_group_members')
     .where('user_id', '=', userId)
-    .where(
-      'group_id',
-      'in',
-      trx.selectFrom('user_groups').select('id').where('organization_id', '=', organizationId),
-    )
+    .where('group_id', 'in', groupsHere.select('id'))
     .execute();
   if (unique.length > 0) {
     await trx
@@ -227,11 +234,12 @@ export async function replaceUserGroups(trx: Db, organizationId: string, userId:
 }
 
 /** The organisation as invitations need it (code and name appear in the mail). */
-export async function findOrganization(db: Db, organizationId: string) {
+export async function findOrganization(db: Db, scope: OrganizationScope) {
   return db
     .selectFrom('organizations')
     .select(['id', 'code', 'name', 'kind'])
-    .where('id', '=', organizationId)
+    .where('id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .executeTakeFirstOrThrow();
 }
 
@@ -273,12 +281,13 @@ export async function deleteOrphanAccounts(
 }
 
 /** Whether the address already has a membership here (active, disabled or invited). */
-export async function isMemberByEmail(trx: Db, organizationId: string, email: string): Promise<boolean> {
+export async function isMemberByEmail(trx: Db, scope: OrganizationScope, email: string): Promise<boolean> {
   const row = await trx
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .select('m.id')
-    .where('m.organization_id', '=', organizationId)
+    .where('m.organization_id', '=', scope.organizationId)
+    .where('m.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .where((eb) => eb(eb.fn('lower', ['u.email']), '=', email.toLowerCase()))
     .executeTakeFirst();
   return row !== undefined;
@@ -287,7 +296,7 @@ export async function isMemberByEmail(trx: Db, organizationId: string, email: st
 /** Changes a membership of the organisation (the organisation is in the statement, not only checked). */
 export async function updateMembership(
   trx: Db,
-  organizationId: string,
+  scope: OrganizationScope,
   membershipId: string,
   changes: Updateable<Database['memberships']>,
 ) {
@@ -295,21 +304,25 @@ export async function updateMembership(
     .updateTable('memberships')
     .set(changes)
     .where('id', '=', membershipId)
-    .where('organization_id', '=', organizationId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .execute();
 }
 
 /** Removes an invited membership of the organisation; its links are detached first (they keep answering "cancelled"). */
-export async function removeInvitedMembership(trx: Db, organizationId: string, membershipId: string) {
+export async function removeInvitedMembership(trx: Db, scope: OrganizationScope, membershipId: string) {
   await trx
     .updateTable('invitations')
     .set({ membership_id: null })
     .where('membership_id', '=', membershipId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .execute();
   await trx
     .deleteFrom('memberships')
     .where('id', '=', membershipId)
-    .where('organization_id', '=', organizationId)
+    .where('organization_id', '=', scope.organizationId)
+    .where('tenant_id', tenantIs(scope.tenantId), scope.tenantId)
     .where('status', '=', 'invited')
     .execute();
 }
@@ -335,13 +348,14 @@ export async function updateAccount(trx: Db, userId: string, changes: Updateable
 }
 
 /** Whether the organisation is the home of the person's account (it manages the account; account-rules.ts). */
-export async function isAccountManagedBy(db: Db, organizationId: string, userId: string) {
+export async function isAccountManagedBy(db: Db, scope: OrganizationScope, userId: string) {
   const row = await db
-    .selectNoFrom(
-      sql<boolean>`EXISTS (SELECT 1 FROM users h WHERE h.id = ${userId} AND h.home_organization_id = ${organizationId})`.as(
-        'managed',
-      ),
-    )
-    .executeTakeFirstOrThrow();
-  return row.managed;
+    .selectFrom('users as h')
+    .innerJoin('organizations as o', 'o.id', 'h.home_organization_id')
+    .select('h.id')
+    .where('h.id', '=', userId)
+    .where('o.id', '=', scope.organizationId)
+    .where('o.tenant_id', tenantIs(scope.tenantId), scope.tenantId)
+    .executeTakeFirst();
+  return row !== undefined;
 }

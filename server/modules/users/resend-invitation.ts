@@ -10,7 +10,7 @@ export async function resendInvitation(
   memberId: string,
 ): Promise<{ expiresAt: Date }> {
   return deps.db.transaction().execute(async (trx) => {
-    const membership = await lockInvitedMember(trx, actor.organizationId, memberId);
+    const membership = await lockInvitedMember(trx, actor, memberId);
     const link = await reissueInvitation(trx, deps, {
       membershipId: membership.id,
       actorUserId: actor.userId,

@@ -30,7 +30,7 @@ export const orgAdmins: Access = { roles: adminRoles };
 /** User administration (ID-17): list, add (→ activation mail), edit, disable, unlock, invitations. */
 export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const detail = (req: FastifyRequest, userId: string) =>
-    findUser(deps.db, requireScope(req).organizationId, deps.clock.now(), userId);
+    findUser(deps.db, requireScope(req), deps.clock.now(), userId);
 
   app.get(
     '/api/users',
@@ -42,7 +42,7 @@ export const userRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
         response: { 200: userListSchema },
       },
     },
-    async (req) => listUsers(deps.db, requireScope(req).organizationId, deps.clock.now(), req.query),
+    async (req) => listUsers(deps.db, requireScope(req), deps.clock.now(), req.query),
   );
 
   app.post(

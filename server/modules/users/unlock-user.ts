@@ -10,7 +10,7 @@ import { lockMember, updateAccount } from './repository.js';
  */
 export async function unlockUser(deps: AppDeps, actor: Actor, userId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await lockMember(trx, actor.organizationId, userId);
+    await lockMember(trx, actor, userId);
     await assertAccountAction(deps, trx, actor, userId);
     await updateAccount(trx, userId, { failed_login_count: 0, locked_until: null });
     await recordAudit(trx, deps.clock, { ...actorAudit(actor, 'user', userId), action: 'user.unlock' });

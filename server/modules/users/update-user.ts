@@ -25,7 +25,7 @@ export async function updateUser(
 ): Promise<void> {
   if (body.role) assertRoleFits(actor.kind, body.role, actor.locale);
   await deps.db.transaction().execute(async (trx) => {
-    const membership = await lockMember(trx, actor.organizationId, userId);
+    const membership = await lockMember(trx, actor, userId);
     const account = definedOnly({
       name: body.name,
       title: body.title,
@@ -39,14 +39,14 @@ export async function updateUser(
     if (roleChange || Object.keys(account).length > 0) assertNotSelf(actor, userId);
     if (roleChange) await assertStepUp(deps, trx, actor);
     if (Object.keys(account).length > 0) {
-      await assertAccountManagedHere(trx, actor.organizationId, userId);
+      await assertAccountManagedHere(trx, actor, userId);
       if (body.mobile !== undefined) await forgetVerificationIfChanged(trx, userId, body.mobile);
       await updateAccount(trx, userId, account);
     }
     const membershipChanges = definedOnly({ role: body.role, comment: body.comment });
     if (Object.keys(membershipChanges).length > 0)
-      await updateMembership(trx, actor.organizationId, membership.id, membershipChanges);
-    if (body.groupIds) await replaceUserGroups(trx, actor.organizationId, userId, body.groupIds);
+      await updateMembership(trx, actor, membership.id, membershipChanges);
+    if (body.groupIds) await replaceUserGroups(trx, actor, userId, body.groupIds);
     await recordAudit(trx, deps.clock, {
       ...actorAudit(actor, 'user', userId),
       action: 'user.update',
