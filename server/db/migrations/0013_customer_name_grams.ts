@@ -71,6 +71,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     INSERT INTO customer_name_grams (tenant_id, gram, organization_id)
     SELECT tenant_id, customer_name_grams_of(name), id FROM organizations
     WHERE kind = 'customer' AND tenant_id IS NOT NULL`.execute(db);
+  // Tenant-owned like its organisations: ENABLE + FORCE ROW LEVEL SECURITY and the tenant_rows
+  // policy (a customer sees only its own name's rows), as the checklist in ARCHITECTURE.md asks.
   await protectTenantTable(db, 'customer_name_grams', { customerColumn: 'organization_id' });
 }
 
